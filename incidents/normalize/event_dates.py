@@ -1,0 +1,104 @@
+"""Resolve when an event happened from words in its sentence and the publication date.
+
+Handles relative days (today, yesterday, امروز، دیروز، اليوم، أمس), weekday names
+(the latest such day on or before publication), and explicit Solar Hijri
+(``۲۴ آبان ۱۴۰۴``, or ``۲۴ آبان`` in the publication's year) and Gregorian
+(``November 14``, ``14 November 2025``) dates. Lunar Hijri dates are left to a
+later version. Works on folded text (ASCII digits, folded letters).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from persiantools.jdatetime import JalaliDate
+
+from incidents.normalize.dates import JALALI_MONTHS, jalali_to_gregorian
+
+_DAY_OFFSETS = {
+    "today": 0, "tonight": 0, "yesterday": -1,
+    "امروز": 0, "امشب": 0, "دیروز": -1, "دیشب": -1, "پریروز": -2,
+    "الیوم": 0, "اليوم": 0, "امس": -1, "البارحه": -1,
+}
+_WEEKDAYS = {  # Python weekday(): Monday == 0
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "دوشنبه": 0, "سهشنبه": 1, "چهارشنبه": 2, "پنجشنبه": 3, "جمعه": 4, "شنبه": 5, "یکشنبه": 6,
+    "الاثنین": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخمیس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6,
+}
+_GREGORIAN_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan", "ژانویه", "ینایر", "کانون الثانی"),
+            ("february", "feb", "فوریه", "فبرایر", "شباط"),
+            ("march", "mar", "مارس", "اذار"),
+            ("april", "apr", "اوریل", "ابریل", "نیسان"),
+            ("may", "مه", "مایو", "ایار"),
+            ("june", "jun", "ژوئن", "یونیو", "حزیران"),
+            ("july", "jul", "ژوئیه", "یولیو", "تموز"),
+            ("august", "aug", "اوت", "اغسطس", "اب"),
+            ("september", "sep", "sept", "سپتامبر", "سبتمبر", "ایلول"),
+            ("october", "oct", "اکتبر", "اکتوبر", "تشرین الاول"),
+            ("november", "nov", "نوامبر", "نوفمبر", "تشرین الثانی"),
+            ("december", "dec", "دسامبر", "دیسمبر", "کانون الاول"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_WORD = re.compile(r"[\w]+")
+_JALALI = re.compile(
+    r"(?P<day>\d{1,2})\s+(?P<month>" + "|".join(sorted(JALALI_MONTHS, key=len, reverse=True))
+    + r")(?:\s+(?:ماه\s+)?(?P<year>1[34]\d\d))?"
+)
+_GREG_NAMES = "|".join(sorted((re.escape(m) for m in _GREGORIAN_MONTHS), key=len, reverse=True))
+_GREG_DAY_MONTH = re.compile(rf"(?P<day>\d{{1,2}})\s+(?P<month>{_GREG_NAMES})\b(?:\s+(?P<year>20\d\d))?", re.I)
+_GREG_MONTH_DAY = re.compile(rf"\b(?P<month>{_GREG_NAMES})\.?\s+(?P<day>\d{{1,2}})\b(?:,?\s+(?P<year>20\d\d))?", re.I)
+
+
+def resolve_event_date(folded_sentence: str, published: dt.date | None) -> dt.date | None:
+    """The date a sentence places its event on, or None when it gives none."""
+    explicit = _explicit_date(folded_sentence, published)
+    if explicit is not None:
+        return explicit
+    if published is None:
+        return None
+    words = [w.lower() for w in _WORD.findall(folded_sentence.replace("\u200c", ""))]
+    for word in words:
+        if word in _DAY_OFFSETS:
+            return published + dt.timedelta(days=_DAY_OFFSETS[word])
+    for word in words:
+        if word in _WEEKDAYS:
+            back = (published.weekday() - _WEEKDAYS[word]) % 7
+            return published - dt.timedelta(days=back)
+    return None
+
+
+def _explicit_date(text: str, published: dt.date | None) -> dt.date | None:
+    match = _JALALI.search(text)
+    if match:
+        year = int(match["year"]) if match["year"] else _jalali_year(published)
+        if year is not None:
+            try:
+                return jalali_to_gregorian(year, JALALI_MONTHS[match["month"]], int(match["day"]))
+            except ValueError:
+                return None
+    for pattern in (_GREG_DAY_MONTH, _GREG_MONTH_DAY):
+        match = pattern.search(text)
+        if match:
+            year = int(match["year"]) if match["year"] else (published.year if published else None)
+            if year is None:
+                return None
+            try:
+                found = dt.date(year, _GREGORIAN_MONTHS[match["month"].lower()], int(match["day"]))
+            except ValueError:
+                return None
+            if published and not match["year"] and found > published:
+                found = found.replace(year=year - 1)
+            return found
+    return None
+
+
+def _jalali_year(published: dt.date | None) -> int | None:
+    return JalaliDate(published).year if published else None

@@ -1,0 +1,56 @@
+"""Readers turn input files into :class:`~incidents.domain.Document` values.
+
+Each format has its own module; :func:`read_path` picks one by file name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from incidents.domain import Document
+from incidents.errors import ReaderError
+from incidents.readers.jsonl import read_jsonl
+from incidents.readers.page_dump import read_page_dump
+
+ErrorHandler = Callable[[ReaderError], None]
+
+#: File suffixes each reader accepts.
+PAGE_SUFFIXES = (".txt",)
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+
+
+def read_path(path: Path, key: str, on_error: ErrorHandler) -> Iterator[Document]:
+    """Yield the documents of one input file.
+
+    A problem with the whole file, or with one of its lines, is passed to
+    ``on_error`` (naming the file and line) and reading goes on with what is left.
+    """
+    try:
+        if path.suffix in JSONL_SUFFIXES:
+            yield from read_jsonl(path, key, on_error)
+        elif path.suffix in PAGE_SUFFIXES:
+            yield from read_page_dump(path, key)
+        else:
+            raise ReaderError(
+                str(path), f"unknown input format {path.suffix!r}; use .txt pages or .jsonl"
+            )
+    except ReaderError as exc:
+        on_error(exc)
+
+
+def iter_input_files(root: Path) -> Iterator[tuple[Path, str]]:
+    """Yield ``(file, key)`` for every readable input under ``root``, in a stable order.
+
+    The key is the file's path relative to ``root`` (POSIX style), or its name when
+    ``root`` is itself a file.
+    """
+    if root.is_file():
+        yield root, root.name
+        return
+    suffixes = PAGE_SUFFIXES + JSONL_SUFFIXES
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in suffixes):
+        yield path, path.relative_to(root).as_posix()
+
+
+__all__ = ["Document", "ErrorHandler", "iter_input_files", "read_path"]
