@@ -1,0 +1,266 @@
+"""Read killed / injured figures from one sentence, following EVENTS.md.
+
+Figures sit next to a casualty word (``KILLED`` / ``INJURED`` spans from the rules):
+before it in Persian and English ("۱۵ کشته", "15 people were killed"), after it in
+Arabic and in English verb phrases ("مقتل 5 أشخاص", "killing 15"). A figure is
+digits in any script, number words ("بیست و پنج", "twenty-five", "خمسة وعشرون"),
+or an Arabic dual (قتيلين). "at least 15" / "more than 50" read as 15 / 50; a vague
+count ("several", چند نفر, العديد) is ``None``; per-party counts joined by "and" are
+summed ("3 attackers and a policeman" → 4); an explicit "no casualties" is 0.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from incidents.extract.lexicon import Lexicon
+
+KILLED = "KILLED"
+INJURED = "INJURED"
+NONE_LABELS = {"NO_CASUALTIES": (KILLED, INJURED), "NO_KILLED": (KILLED,), "NO_INJURED": (INJURED,)}
+#: Rule labels that carry casualty information.
+CASUALTY_LABELS = frozenset({KILLED, INJURED, *NONE_LABELS})
+
+CLAUSE_BREAKS = frozenset(",،؛;/:()«»[]—–.!?؟\"")
+# Words that may stand between a figure and its casualty word without breaking the link.
+_TRANSPARENT = frozenset(
+    "at least more than over about nearly some up to around almost roughly another were was "
+    "have has had been people are is were being reportedly rose risen climbed reached stood "
+    "stands now "
+    "دست کم حداقل بیش از بالغ بر حدود نزدیک به شد شدند شده شدن اند است تن نفر دیگر "
+    "ما لا یقل عن اکثر من نحو حوالی قرابه ما یزید عن اخرین اخرون الی ارتفعت ارتفع بلغ بلغت".split()
+)
+_WINDOW = 6
+#: "killed or wounded 20": a combined total with no split gives both null (EVENTS.md).
+_EITHER = frozenset({"or", "یا", "او"})
+_ARTICLES = frozenset({"a", "an"})
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number phrase in a sentence: tokens ``[start, end)``, value (None when vague)."""
+
+    start: int
+    end: int
+    value: int | None
+    kind: str | None = None  # for Arabic duals: "killed", "injured" or "persons"
+
+
+@dataclass(frozen=True, slots=True)
+class Casualties:
+    killed: int | None = None
+    injured: int | None = None
+
+
+def _number_value(word: str, lex: Lexicon) -> int | None:
+    word = lex.strip_clitic(word)
+    digits = word.replace(",", "")
+    if digits.isdigit() and len(digits) <= 6:
+        return int(digits)
+    return lex.numbers.get(word)
+
+
+def find_figures(sentence: Span, lex: Lexicon) -> list[Figure]:
+    """Every number phrase in ``sentence`` (indices are sentence-relative)."""
+    words = [t.lower_ for t in sentence]
+    figures: list[Figure] = []
+    i = 0
+    while i < len(words):
+        word = lex.strip_clitic(words[i])
+        if words[i] in lex.duals:
+            kind, value = lex.duals[words[i]]
+            figures.append(Figure(i, i + 1, value, kind))
+            i += 1
+            continue
+        if word in lex.vague:
+            figures.append(Figure(i, i + 1, None))
+            i += 1
+            continue
+        if word in lex.teens and i + 1 < len(words) and words[i + 1] in ("عشر", "عشره"):
+            figures.append(Figure(i, i + 2, lex.teens[word]))
+            i += 2
+            continue
+        value = _number_value(words[i], lex)
+        if value is None or (word in _ARTICLES and not _article_counts(sentence, i, lex)):
+            i += 1
+            continue
+        start, total = i, value
+        i += 1
+        while i < len(words):
+            nxt, skip = words[i], 1
+            if nxt in lex.joiners and i + 1 < len(words):
+                nxt, skip = words[i + 1], 2
+            part = _number_value(nxt, lex)
+            if part is None and lex.lang == "ar" and nxt in ("عشر", "عشره") and 3 <= total <= 9:
+                part = 10
+            if part is None or nxt in _ARTICLES:
+                break
+            total = total * part if part in (12, 100, 1000) and total < part else total + part
+            i += skip
+        figures.append(Figure(start, i, total))
+    return figures
+
+
+def _article_counts(sentence: Span, i: int, lex: Lexicon) -> bool:
+    """"a"/"an" counts as 1 only before a person word ("a policeman was killed")."""
+    nxt = sentence[i + 1].lower_ if i + 1 < len(sentence) else ""
+    return nxt in lex.persons or nxt in ("dozen", "hundred", "thousand")
+
+
+def read_casualties(
+    sentence: Span, casualty_spans: list[Span], lex: Lexicon
+) -> Casualties:
+    """Killed and injured figures stated in ``sentence`` (``None`` when not stated)."""
+    figures = find_figures(sentence, lex)
+    by_start = {f.start: f for f in figures}
+    by_end = {f.end: f for f in figures}
+    trigger_tokens = {
+        t.i - sentence.start for s in casualty_spans if s.label_ in (KILLED, INJURED) for t in s
+    }
+    claimed: set[int] = set()
+    found: dict[str, int | None] = {}
+    if _combined_total(sentence, casualty_spans):
+        return Casualties()
+    for span in sorted(casualty_spans, key=lambda s: s.start):
+        label = span.label_
+        if label in NONE_LABELS:
+            for which in NONE_LABELS[label]:
+                found.setdefault(which, 0)
+            continue
+        if label in found:
+            continue
+        start, end = span.start - sentence.start, span.end - sentence.start
+        figure = _own_figure(sentence, start, end, by_start, lex)
+        order = ("forward", "backward") if lex.lang == "ar" else ("backward", "forward")
+        for direction in order:
+            if figure is not None:
+                break
+            if direction == "forward":
+                figure = _forward(sentence, end, by_start, trigger_tokens, claimed)
+                if figure is not None:
+                    figure = _with_following_summands(sentence, figure, by_start, lex)
+            else:
+                figure = _backward(sentence, start, by_end, trigger_tokens, claimed, lex)
+        if figure is not None:
+            claimed.update(range(figure.start, figure.end))
+            found[label] = figure.value
+        elif _singular_person_before(sentence, start, lex):
+            found[label] = 1
+    return Casualties(killed=found.get(KILLED), injured=found.get(INJURED))
+
+
+def _own_figure(
+    sentence: Span, start: int, end: int, by_start: dict[int, Figure], lex: Lexicon
+) -> Figure | None:
+    """The casualty phrase holds its figure: a dual (قتيلين), a number inside the phrase
+    ("لقي ثلاثة أشخاص حتفهم") or a lone singular (قتيل)."""
+    for i in range(start, end):
+        figure = by_start.get(i)
+        if figure is not None and (figure.kind in ("killed", "injured") or i > start):
+            return figure
+    word = sentence[start].lower_
+    if word in lex.singular_casualties and not (start > 0 and _is_figure_end(start, sentence)):
+        return Figure(start, end, 1)
+    return None
+
+
+def _is_figure_end(index: int, sentence: Span) -> bool:
+    previous = sentence[index - 1].text
+    return previous.isdigit()
+
+
+def _blocks(token: Token, index: int, triggers: set[int]) -> bool:
+    return token.text in CLAUSE_BREAKS or index in triggers
+
+
+def _forward(
+    sentence: Span, end: int, by_start: dict[int, Figure], triggers: set[int], claimed: set[int]
+) -> Figure | None:
+    for i in range(end, min(len(sentence), end + _WINDOW)):
+        figure = by_start.get(i)
+        if figure is not None and i not in claimed:
+            return figure
+        if _blocks(sentence[i], i, triggers) or sentence[i].lower_ not in _TRANSPARENT:
+            return None
+    return None
+
+
+def _backward(
+    sentence: Span,
+    start: int,
+    by_end: dict[int, Figure],
+    triggers: set[int],
+    claimed: set[int],
+    lex: Lexicon,
+) -> Figure | None:
+    for i in range(start, max(0, start - _WINDOW) - 1, -1):
+        figure = by_end.get(i)
+        if figure is not None and figure.start not in claimed:
+            return _with_summands(sentence, figure, by_end, claimed, lex)
+        if i > 0 and _blocks(sentence[i - 1], i - 1, triggers):
+            return None
+    return None
+
+
+def _with_summands(
+    sentence: Span, figure: Figure, by_end: dict[int, Figure], claimed: set[int], lex: Lexicon
+) -> Figure:
+    """Add the counts of other parties joined by "and" ("3 attackers and a policeman")."""
+    total, first = figure.value, figure.start
+    while total is not None:
+        i = first - 1
+        while i >= 0 and sentence[i].lower_ in _TRANSPARENT:
+            i -= 1
+        if i < 1 or sentence[i].lower_ not in lex.joiners:
+            break
+        j = i
+        while j > 0 and (sentence[j - 1].lower_ in lex.persons or sentence[j - 1].lower_ in _TRANSPARENT):
+            j -= 1
+        other = by_end.get(j)
+        if other is None or other.value is None or other.start in claimed or j == i:
+            break
+        total, first = total + other.value, other.start
+    return Figure(first, figure.end, total)
+
+
+def _combined_total(sentence: Span, spans: list[Span]) -> bool:
+    """A killed word and an injured word joined only by "or" ("killed or wounded")."""
+    words = {s.label_: s for s in spans}
+    killed, injured = words.get(KILLED), words.get(INJURED)
+    if killed is None or injured is None:
+        return False
+    first, second = sorted((killed, injured), key=lambda s: s.start)
+    between = [t.lower_ for t in sentence.doc[first.end : second.start]]
+    return len(between) == 1 and between[0] in _EITHER
+
+
+def _with_following_summands(
+    sentence: Span, figure: Figure, by_start: dict[int, Figure], lex: Lexicon
+) -> Figure:
+    """"killing a police officer and three civilians" → 4: after a figure, up to three
+    words naming who (not a break), then "and", then another figure."""
+    total, last = figure.value, figure.end
+    while total is not None:
+        i = last
+        while i < min(len(sentence), last + 3) and sentence[i].is_alpha and sentence[i].lower_ not in lex.joiners:
+            i += 1
+        if i >= len(sentence) or sentence[i].lower_ not in lex.joiners:
+            break
+        other = by_start.get(i + 1)
+        if other is None or other.value is None:
+            break
+        total, last = total + other.value, other.end
+    return Figure(figure.start, last, total)
+
+
+def _singular_person_before(sentence: Span, start: int, lex: Lexicon) -> bool:
+    """"زن سوری کشته شد": one person word, no figure, just before the casualty word."""
+    for i in range(start - 1, max(-1, start - 4), -1):
+        token = sentence[i]
+        if token.text in CLAUSE_BREAKS:
+            return False
+        if lex.lang == "fa" and token.lower_ in lex.persons and token.lower_ not in ("نفر", "تن"):
+            return True
+    return False

@@ -1,0 +1,217 @@
+"""Turn the rule hits of one processed document into event mentions (EVENTS.md).
+
+Per sentence: cues decide whether its triggers state events (denials, background,
+statistics and claims state none; a hypothetical or a question removes the clause
+it sits in); each remaining trigger gets the nearest event place of its sentence
+(or the last one of the document before it), its casualty figures and its date.
+Mentions of the same type at the same place in one document are then one event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span
+
+from incidents.domain import CASUALTY_TYPES, EventType
+from incidents.extract.counts import (
+    CASUALTY_LABELS,
+    CLAUSE_BREAKS,
+    INJURED,
+    KILLED,
+    read_casualties,
+)
+from incidents.extract.lexicon import Lexicon
+from incidents.extract.nlp import SPANS_KEY
+from incidents.extract.places import EVENT_ROLE, PlaceMention
+from incidents.geocode import GazetteerEntry
+from incidents.normalize.event_dates import resolve_event_date
+
+SENTENCE_BLOCKERS = frozenset({"NEGATION", "BACKGROUND", "STATISTIC"})
+CLAUSE_BLOCKERS = frozenset({"HYPOTHETICAL"})
+#: "police defused a bomb": no explosion, though other events may stand.
+DEFUSED = "DEFUSED"
+BLAST_TYPES = frozenset({EventType.EXPLOSION, EventType.SUICIDE_BOMBING})
+#: "arrested in connection with the bombings": the later trigger only refers back.
+REFERENCE = "REFERENCE"
+EVENT_LABELS = frozenset(t.value for t in EventType)
+
+
+@dataclass(frozen=True, slots=True)
+class RawEvent:
+    """One trigger that states an event, in folded-text token terms."""
+
+    type: EventType
+    sentence: Span
+    trigger: Span
+    place: GazetteerEntry | None
+    place_span: PlaceMention | None
+    place_inherited: bool
+    killed: int | None
+    injured: int | None
+    date: dt.date | None
+    date_source: str | None
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class RawClaim:
+    type: EventType
+    sentence: Span
+    perpetrator: Span
+    place: GazetteerEntry | None
+
+
+def sentence_events(
+    doc: Doc,
+    places: list[PlaceMention],
+    resolved: dict[int, GazetteerEntry | None],
+    lex: Lexicon,
+    published: dt.date | None,
+) -> tuple[list[RawEvent], list[RawClaim]]:
+    """Every event (and claim) a document states, one per trigger, in text order."""
+    events: list[RawEvent] = []
+    claims: list[RawClaim] = []
+    last_place: tuple[GazetteerEntry, PlaceMention] | None = None
+    for sentence in doc.sents:
+        if not sentence.text.strip():
+            continue
+        spans = [s for s in doc.spans[SPANS_KEY] if sentence.start <= s.start < sentence.end]
+        labels = {s.label_ for s in spans}
+        event_places = [
+            m for m in places
+            if sentence.start <= m.start < sentence.end and m.role == EVENT_ROLE and resolved.get(m.start)
+        ]
+        triggers = _triggers(spans, sentence)
+        if "CLAIM" in labels and triggers:
+            place = _nearest(event_places, triggers[0])
+            entry = resolved[place.start] if place else (last_place[0] if last_place else None)
+            claims.extend(_claims(sentence, spans, triggers, lex, entry))
+        elif triggers and not labels & SENTENCE_BLOCKERS:
+            casualties = read_casualties(sentence, [s for s in spans if s.label_ in CASUALTY_LABELS], lex)
+            date = resolve_event_date(sentence.text, published)
+            for trigger in triggers:
+                place_mention = _event_place(event_places, resolved, trigger, last_place)
+                inherited = place_mention is None and last_place is not None
+                entry = resolved[place_mention.start] if place_mention else (last_place[0] if last_place else None)
+                mention_for_span = place_mention or (last_place[1] if last_place else None)
+                kind = EventType(trigger.label_)
+                events.append(
+                    RawEvent(
+                        type=kind,
+                        sentence=sentence,
+                        trigger=trigger,
+                        place=entry,
+                        place_span=mention_for_span,
+                        place_inherited=inherited,
+                        killed=casualties.killed if kind in CASUALTY_TYPES else None,
+                        injured=casualties.injured if kind in CASUALTY_TYPES else None,
+                        date=date or published,
+                        date_source="text" if date else ("published" if published else None),
+                        rule=trigger.id_,
+                    )
+                )
+        elif labels & {KILLED, INJURED} and events and events[-1].type in CASUALTY_TYPES:
+            events[-1] = _fill_casualties(events[-1], sentence, spans, lex)
+        specific = [m for m in event_places if resolved[m.start].kind != "country"]  # type: ignore[union-attr]
+        if specific:
+            chosen = _most_specific(specific, resolved)
+            last_place = (resolved[chosen.start], chosen)  # type: ignore[assignment]
+    return events, claims
+
+
+def _triggers(spans: list[Span], sentence: Span) -> list[Span]:
+    """Event triggers of a sentence outside hedged or questioned clauses, one per type region."""
+    hedges = [s for s in spans if s.label_ in CLAUSE_BLOCKERS]
+    defused = any(s.label_ == DEFUSED for s in spans)
+    reference = min((s.start for s in spans if s.label_ == REFERENCE), default=sentence.end)
+    chosen: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+        if span.label_ not in EVENT_LABELS or span.start >= reference:
+            continue
+        if defused and span.label_ in BLAST_TYPES:
+            continue
+        clause = _clause(sentence, span.start)
+        if _questioned(sentence, clause) or any(clause[0] <= h.start < clause[1] for h in hedges):
+            continue
+        if any(c.label_ == span.label_ and c.start <= span.start < c.end for c in chosen):
+            continue
+        chosen.append(span)
+    if any(s.label_ == EventType.SUICIDE_BOMBING for s in chosen):
+        chosen = [s for s in chosen if s.label_ != EventType.EXPLOSION]
+    return chosen
+
+
+def _clause(sentence: Span, index: int) -> tuple[int, int]:
+    start, end = sentence.start, sentence.end
+    for token in sentence:
+        if token.text in CLAUSE_BREAKS:
+            if token.i < index:
+                start = token.i + 1
+            elif token.i > index:
+                end = token.i + 1
+                break
+    return start, end
+
+
+def _questioned(sentence: Span, clause: tuple[int, int]) -> bool:
+    last = sentence.doc[clause[1] - 1]
+    return last.text in ("?", "؟")
+
+
+def _event_place(
+    places: list[PlaceMention],
+    resolved: dict[int, GazetteerEntry | None],
+    trigger: Span,
+    last_place: tuple[GazetteerEntry, PlaceMention] | None,
+) -> PlaceMention | None:
+    """Where a trigger's event happened: the nearest city or district of its sentence.
+
+    A country named in the sentence is often an actor ("an Israeli strike", "the
+    Lebanese army"), so it is the place only when no more specific place is at hand:
+    neither in the sentence nor, within that country, earlier in the document.
+    """
+    specific = [p for p in places if resolved[p.start].kind != "country"]  # type: ignore[union-attr]
+    if specific:
+        return _nearest(specific, trigger)
+    countries = {resolved[p.start].country for p in places}  # type: ignore[union-attr]
+    if last_place is not None and (not countries or last_place[0].country in countries):
+        return None  # inherit the document's last place
+    return _nearest(places, trigger)
+
+
+def _nearest(places: list[PlaceMention], trigger: Span) -> PlaceMention | None:
+    if not places:
+        return None
+    after = [p for p in places if p.start >= trigger.end]
+    if after:
+        return min(after, key=lambda p: p.start)
+    return max(places, key=lambda p: p.start)
+
+
+def _most_specific(places: list[PlaceMention], resolved: dict[int, GazetteerEntry | None]) -> PlaceMention:
+    rank = {"district": 0, "city": 1, "region": 2, "country": 3}
+    return min(places, key=lambda p: (rank.get(resolved[p.start].kind, 4), p.start))  # type: ignore[union-attr]
+
+
+def _fill_casualties(event: RawEvent, sentence: Span, spans: list[Span], lex: Lexicon) -> RawEvent:
+    """"A car bomb exploded in Baghdad. Five people were killed." — the next sentence's toll."""
+    casualties = read_casualties(sentence, [s for s in spans if s.label_ in CASUALTY_LABELS], lex)
+    return replace(
+        event,
+        killed=event.killed if event.killed is not None else casualties.killed,
+        injured=event.injured if event.injured is not None else casualties.injured,
+    )
+
+
+def _claims(
+    sentence: Span, spans: list[Span], triggers: list[Span], lex: Lexicon, place: GazetteerEntry | None
+) -> list[RawClaim]:
+    cue = min((s for s in spans if s.label_ == "CLAIM"), key=lambda s: s.start)
+    if lex.lang == "ar":
+        end = min((t.start for t in triggers if t.start > cue.end), default=sentence.end)
+        who = sentence.doc[cue.end : end]
+    else:
+        who = sentence.doc[sentence.start : cue.start]
+    return [RawClaim(EventType(t.label_), sentence, who, place) for t in triggers]

@@ -1,0 +1,170 @@
+"""The rule extractor: one document in, its event mentions and claims out.
+
+Pipelines, lexicons and the gazetteer are built once (``Extractor.build``) and
+reused for every document of a run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+
+from incidents.domain import Claim, Document, DocumentKind, EventMention, PlaceMatch, Span
+from incidents.errors import ExtractionError
+from incidents.extract.events import RawClaim, RawEvent, sentence_events
+from incidents.extract.lexicon import Lexicon, load_lexicon
+from incidents.extract.nlp import build_nlp
+from incidents.extract.places import context_countries, find_places, resolve
+from incidents.geocode import Gazetteer, GazetteerEntry, to_place_match
+from incidents.normalize.folding import FoldedText, fold_text
+from incidents.normalize.language import SUPPORTED_LANGUAGES, detect_language
+
+#: Confidence of a rule hit with its place in the same sentence, before discounts.
+BASE_CONFIDENCE = 0.8
+INHERITED_PLACE_FACTOR = 0.85
+NO_PLACE_FACTOR = 0.6
+COMMENT_FACTOR = 0.75
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractionResult:
+    document_key: str
+    lang: str
+    events: tuple[EventMention, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    countries: frozenset[str] = field(default=frozenset())
+
+
+@dataclass
+class Extractor:
+    """Rules for fa / ar / en over folded text, places from the offline gazetteer."""
+
+    gazetteer: Gazetteer
+    pipelines: dict[str, Language]
+    lexicons: dict[str, Lexicon]
+
+    @classmethod
+    def build(cls, gazetteer: Gazetteer, languages: Iterable[str] = SUPPORTED_LANGUAGES) -> Extractor:
+        langs = tuple(languages)
+        return cls(
+            gazetteer=gazetteer,
+            pipelines={lang: build_nlp(lang) for lang in langs},
+            lexicons={lang: load_lexicon(lang) for lang in langs},
+        )
+
+    def extract(self, document: Document, context: Collection[str] = ()) -> ExtractionResult:
+        """Events and claims stated in ``document``.
+
+        ``context`` holds country codes from elsewhere (a comment's article) that
+        help choose between places of the same name.
+        """
+        lang = document.lang or detect_language(document.text)
+        if lang not in self.pipelines:
+            raise ExtractionError(f"{document.key}: language {lang!r} is not supported")
+        folded = fold_text(document.text)
+        doc = self.pipelines[lang](folded.text)
+        lex = self.lexicons[lang]
+        mentions = find_places(doc, self.gazetteer, lex)
+        countries = context_countries(mentions, doc, self.gazetteer) | set(context)
+        resolved = {m.start: resolve(m, countries) for m in mentions}
+        published = document.published.date() if document.published else None
+        raw_events, raw_claims = sentence_events(doc, mentions, resolved, lex, published)
+        events = _merge(document, folded, raw_events)
+        claims = tuple(_claim(document, folded, c) for c in raw_claims)
+        return ExtractionResult(document.key, lang, events, claims, frozenset(countries))
+
+
+def _evidence(document: Document, folded: FoldedText, start_char: int, end_char: int) -> Span:
+    start, end = folded.to_original(start_char, end_char)
+    text = document.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
+def _place(document: Document, folded: FoldedText, raw: RawEvent) -> PlaceMatch | None:
+    if raw.place is None or raw.place_span is None:
+        return None
+    doc = raw.sentence.doc
+    token_span = doc[raw.place_span.start : raw.place_span.end]
+    span = _evidence(document, folded, token_span.start_char, token_span.end_char)
+    return to_place_match(raw.place, span.of(document.text), span)
+
+
+def _confidence(document: Document, raw: RawEvent) -> float:
+    score = BASE_CONFIDENCE
+    if raw.place is None:
+        score *= NO_PLACE_FACTOR
+    elif raw.place_inherited:
+        score *= INHERITED_PLACE_FACTOR
+    if document.kind is DocumentKind.COMMENT:
+        score *= COMMENT_FACTOR
+    return round(score, 3)
+
+
+_RANK = {"district": 0, "city": 1, "region": 2, "country": 3}
+
+
+def _contains(outer: GazetteerEntry, inner: GazetteerEntry) -> bool:
+    """Whether ``inner`` lies within ``outer`` (a district in its city, a place in its country)."""
+    if outer.country != inner.country:
+        return False
+    if outer.kind == "country":
+        return True
+    return inner.kind == "district" and inner.parent == outer.name
+
+
+def _same_place(a: GazetteerEntry | None, b: GazetteerEntry | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return a == b or _contains(a, b) or _contains(b, a)
+
+
+def _merge(document: Document, folded: FoldedText, raws: list[RawEvent]) -> tuple[EventMention, ...]:
+    """One event per type and place in a document (EVENTS.md: two blasts at one place are
+    one event). A place and a place within it (Bab Touma, Damascus) are the same place;
+    the most specific names the event. The first sentence is the evidence, and the first
+    stated figure of each kind wins (the first official figure)."""
+    clusters: list[list[RawEvent]] = []
+    for raw in raws:
+        home = next((c for c in clusters if c[0].type == raw.type and _same_place(c[0].place, raw.place)), None)
+        if home is None:
+            clusters.append([raw])
+        else:
+            home.append(raw)
+    return tuple(_mention(document, folded, cluster) for cluster in clusters)
+
+
+def _mention(document: Document, folded: FoldedText, cluster: list[RawEvent]) -> EventMention:
+    first = cluster[0]
+    located = [r for r in cluster if r.place is not None]
+    placed = min(located, key=lambda r: (_RANK.get(r.place.kind, 4), r.place_inherited)) if located else first  # type: ignore[union-attr]
+    evidence = [_evidence(document, folded, r.sentence.start_char, r.sentence.end_char) for r in cluster]
+    extra = tuple(dict.fromkeys(e for e in evidence[1:] if e != evidence[0]))
+    trigger = _evidence(document, folded, first.trigger.start_char, first.trigger.end_char)
+    return EventMention(
+        type=first.type,
+        evidence=evidence[0],
+        evidence_text=evidence[0].of(document.text),
+        trigger=trigger,
+        extractor=f"rules:{first.rule}",
+        confidence=max(_confidence(document, r) for r in cluster),
+        place=_place(document, folded, placed),
+        killed=next((r.killed for r in cluster if r.killed is not None), None),
+        injured=next((r.injured for r in cluster if r.injured is not None), None),
+        date=first.date,
+        date_source=first.date_source,
+        extra_evidence=extra,
+    )
+
+
+def _claim(document: Document, folded: FoldedText, raw: RawClaim) -> Claim:
+    evidence = _evidence(document, folded, raw.sentence.start_char, raw.sentence.end_char)
+    who = _evidence(document, folded, raw.perpetrator.start_char, raw.perpetrator.end_char)
+    perpetrator = who.of(document.text).strip(" ،,؛:-") or "unknown"
+    place = to_place_match(raw.place, raw.place.name) if raw.place else None
+    return Claim(raw.type, perpetrator, evidence, evidence.of(document.text), place)

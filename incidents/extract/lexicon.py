@@ -1,0 +1,70 @@
+"""Per-language word lists for reading casualty figures (``lexicons/{lang}.json``)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from incidents.errors import ExtractionError
+from incidents.normalize.folding import fold
+
+# Arabic proclitics that can be glued to a number word or digits (و3, وثلاثة, بخمسة).
+_CLITIC = re.compile(r"^(و|ف|ب|ل)(?=\S)")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Folded word lists of one language."""
+
+    lang: str
+    numbers: dict[str, int]
+    teens: dict[str, int]
+    joiners: frozenset[str]
+    vague: frozenset[str]
+    persons: frozenset[str]
+    duals: dict[str, tuple[str, int]]
+    singular_casualties: dict[str, str]
+    speakers: frozenset[str]
+    origin: frozenset[str]
+    destination: frozenset[str]
+    speech: frozenset[str]
+    streets: frozenset[str]
+
+    def strip_clitic(self, word: str) -> str:
+        """Drop one Arabic proclitic (و ف ب ل) when the rest is a known word or a number."""
+        if self.lang != "ar":
+            return word
+        rest = _CLITIC.sub("", word, count=1)
+        if rest != word and (rest in self.numbers or rest.isdigit() or rest in self.vague):
+            return rest
+        return word
+
+
+def load_lexicon(lang: str) -> Lexicon:
+    """Load and fold ``lexicons/{lang}.json``."""
+    resource = resources.files("incidents.extract.lexicons").joinpath(f"{lang}.json")
+    try:
+        data = json.loads(resource.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ExtractionError(f"cannot load lexicon {resource}: {exc}") from exc
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(fold(w).lower() for w in data.get(key, []))
+
+    return Lexicon(
+        lang=lang,
+        numbers={fold(k).lower(): int(v) for k, v in data["numbers"].items()},
+        teens={fold(k): int(v) for k, v in data.get("teens", {}).items()},
+        joiners=words("number_joiners"),
+        vague=words("vague"),
+        persons=words("persons"),
+        duals={fold(k): (v[0], int(v[1])) for k, v in data.get("duals", {}).items()},
+        singular_casualties={fold(k): v for k, v in data.get("singular_casualties", {}).items()},
+        speakers=words("speakers"),
+        origin=words("origin"),
+        destination=words("destination"),
+        speech=words("speech"),
+        streets=words("streets"),
+    )

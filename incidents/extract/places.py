@@ -1,0 +1,109 @@
+"""Find place names in a processed text and tell event places from the others.
+
+Names are looked up in the offline gazetteer as token n-grams (longest first).
+A place keeps a *role*: ``event`` (a candidate place of what happened), or one of
+``dateline``, ``speaker``, ``origin``, ``destination``, ``street`` (Algeria Street
+is not Algeria), which EVENTS.md says are never event places. All places, whatever their role, give the document its
+country context for disambiguation ("Damascus" with Syria mentioned).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from incidents.extract.lexicon import Lexicon
+from incidents.geocode import Gazetteer, GazetteerEntry, choose
+
+EVENT_ROLE = "event"
+_DATELINE_MARKS = frozenset({"-", "–", "—", "(", ":"})
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A gazetteer name found at tokens ``[start, end)`` of a doc."""
+
+    start: int
+    end: int
+    candidates: tuple[GazetteerEntry, ...]
+    role: str
+
+
+def find_places(doc: Doc, gazetteer: Gazetteer, lex: Lexicon) -> list[PlaceMention]:
+    """Every gazetteer name in ``doc``, longest match first, with its role."""
+    mentions: list[PlaceMention] = []
+    i = 0
+    longest = gazetteer.max_tokens
+    while i < len(doc):
+        match = None
+        for n in range(min(longest, len(doc) - i), 0, -1):
+            span = doc[i : i + n]
+            if not _may_be_name(span, lex):
+                continue
+            candidates = gazetteer.lookup(span.text)
+            if candidates:
+                match = PlaceMention(i, i + n, candidates, _role(doc, i, i + n, lex))
+                break
+        if match is None:
+            i += 1
+        else:
+            mentions.append(match)
+            i = match.end
+    return mentions
+
+
+def _may_be_name(span: Doc | object, lex: Lexicon) -> bool:
+    tokens = list(span)  # type: ignore[call-overload]
+    first = tokens[0]
+    if first.is_punct or first.is_space or first.like_num or "\n" in first.text:
+        return False
+    if lex.lang == "en":
+        return bool(first.is_title or first.is_upper) and first.lower_ not in lex.speech
+    return True
+
+
+def _role(doc: Doc, start: int, end: int, lex: Lexicon) -> str:
+    before = [t.lower_ for t in doc[max(0, start - 3) : start]]
+    after = [t.text for t in doc[end : end + 4]]
+    if _is_dateline(doc, start, after):
+        return "dateline"
+    if before and before[-1] in lex.streets or (lex.lang == "en" and after and after[0].lower() in lex.streets):
+        return "street"
+    origin_window = 1 if lex.lang == "fa" else 2
+    if any(word in lex.origin for word in before[-origin_window:]):
+        return "origin"
+    if any(word in lex.destination for word in before[-2:]):
+        return "destination"
+    if len(before) >= 2 and before[-2] in lex.speakers:
+        return "speaker"
+    return EVENT_ROLE
+
+
+def _is_dateline(doc: Doc, start: int, after: list[str]) -> bool:
+    """``BEIRUT (Reuters) -`` / ``دمشق - سانا`` at the start of a line (articles, and
+    news snippets pasted into comments)."""
+    at_line_start = start == 0 or "\n" in doc[start - 1].text or "\n" in doc[start - 1].whitespace_
+    return at_line_start and any(mark in after[:3] for mark in _DATELINE_MARKS)
+
+
+def context_countries(
+    mentions: Sequence[PlaceMention], doc: Doc, gazetteer: Gazetteer
+) -> set[str]:
+    """Countries a text names outright or through a demonym ("زن سوری" → SY)."""
+    countries = {
+        c.country for m in mentions for c in m.candidates if c.kind == "country"
+    }
+    for token in doc:
+        code = gazetteer.country_of_demonym(token.text)
+        if code:
+            countries.add(code)
+    return countries
+
+
+def resolve(
+    mention: PlaceMention, countries: Collection[str]
+) -> GazetteerEntry | None:
+    """The one gazetteer entry a mention most likely means, in this context."""
+    return choose(mention.candidates, countries)
