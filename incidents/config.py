@@ -1,0 +1,37 @@
+"""Settings, read from the environment (prefix ``INCIDENTS_``) or given explicitly."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def bundled_corpus() -> Path:
+    """The sample corpus shipped inside the package (used by ``make run``)."""
+    return Path(str(resources.files("incidents").joinpath("samples")))
+
+
+class Settings(BaseSettings):
+    """Everything configurable; build one with ``Settings(...)`` or :func:`get_settings`."""
+
+    model_config = SettingsConfigDict(env_prefix="INCIDENTS_", extra="ignore")
+
+    database_url: str = Field(
+        default="sqlite:///./incidents.db",
+        description="SQLAlchemy URL: sqlite:///path.db or postgresql+psycopg://user@host/db",
+    )
+    corpus: Path = Field(default_factory=bundled_corpus, description="Input folder or file")
+    min_city_population: int = Field(default=15000, ge=500, description="Gazetteer threshold")
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    map_limit: int = Field(default=5000, ge=1, description="Most incidents drawn on /map")
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Settings from the environment, read once (FastAPI dependency; override in tests)."""
+    return Settings()

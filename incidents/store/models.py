@@ -1,0 +1,166 @@
+"""SQLModel tables and their public (API) role models.
+
+Alembic owns the schema (``alembic/versions``); the app never calls ``create_all``.
+Constraint names follow one convention from the first migration on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Column, Index, MetaData, Text
+from sqlmodel import Field, SQLModel
+
+from incidents.store.types import UTCDateTime, utcnow
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+SQLModel.metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def _utc(nullable: bool = False) -> Column[dt.datetime]:
+    return Column(UTCDateTime(), nullable=nullable)
+
+
+class DocumentRecord(SQLModel, table=True):
+    """An article or a reader comment, with its original text (evidence points into it)."""
+
+    __tablename__ = "documents"
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True, max_length=512)
+    kind: str = Field(max_length=16)
+    parent_id: int | None = Field(default=None, foreign_key="documents.id", index=True)
+    lang: str = Field(max_length=8)
+    source: str = Field(max_length=1024)
+    outlet: str | None = Field(default=None, max_length=256)
+    title: str | None = Field(default=None, sa_column=Column(Text))
+    url: str | None = Field(default=None, max_length=2048)
+    author: str | None = Field(default=None, sa_column=Column(Text))
+    commenter_country: str | None = Field(default=None, max_length=256)
+    published_at: dt.datetime | None = Field(default=None, sa_column=_utc(nullable=True))
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    content_hash: str = Field(max_length=64, index=True)
+    ingested_at: dt.datetime = Field(default_factory=utcnow, sa_column=_utc())
+
+
+class IncidentBase(SQLModel):
+    type: str = Field(max_length=32, index=True)
+    place: str | None = Field(default=None, max_length=256)
+    country: str | None = Field(default=None, max_length=2, index=True)
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    precision: str | None = Field(default=None, max_length=16)
+    event_date: dt.date | None = Field(default=None, index=True)
+    killed: int | None = None
+    injured: int | None = None
+    n_reports: int = 0
+    n_sources: int = 0
+    confidence: float = 0.0
+    source_kind: str = Field(default="article", max_length=16)
+
+
+class Incident(IncidentBase, table=True):
+    """Reports of one type at one place within a day of each other, merged."""
+
+    __tablename__ = "incidents"
+
+    id: int | None = Field(default=None, primary_key=True)
+    first_seen: dt.datetime = Field(default_factory=utcnow, sa_column=_utc())
+    last_seen: dt.datetime = Field(default_factory=utcnow, sa_column=_utc())
+
+
+class IncidentPublic(IncidentBase):
+    id: int
+    first_seen: dt.datetime
+    last_seen: dt.datetime
+
+
+class ReportBase(SQLModel):
+    type: str = Field(max_length=32)
+    place: str | None = Field(default=None, max_length=256)
+    country: str | None = Field(default=None, max_length=2)
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    precision: str | None = Field(default=None, max_length=16)
+    place_surface: str | None = Field(default=None, max_length=256)
+    killed: int | None = None
+    injured: int | None = None
+    event_date: dt.date | None = None
+    date_source: str | None = Field(default=None, max_length=16)
+    evidence_start: int
+    evidence_end: int
+    evidence_text: str = Field(sa_column=Column(Text, nullable=False))
+    trigger_start: int
+    trigger_end: int
+    extractor: str = Field(max_length=128)
+    confidence: float
+    source_kind: str = Field(max_length=16)
+
+
+class Report(ReportBase, table=True):
+    """One event as one document states it, with the offsets of its evidence."""
+
+    __tablename__ = "reports"
+    __table_args__ = (Index("ix_reports_type_geonameid_event_date", "type", "geonameid", "event_date"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="documents.id", index=True)
+    incident_id: int | None = Field(default=None, foreign_key="incidents.id", index=True)
+    extra_evidence: str = Field(default="[]", sa_column=Column(Text, nullable=False))
+    created_at: dt.datetime = Field(default_factory=utcnow, sa_column=_utc())
+
+
+class ClaimRecord(SQLModel, table=True):
+    """Who a text says is behind an event: an alleged perpetrator, never an event."""
+
+    __tablename__ = "claims"
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="documents.id", index=True)
+    incident_id: int | None = Field(default=None, foreign_key="incidents.id", index=True)
+    event_type: str = Field(max_length=32)
+    perpetrator: str = Field(sa_column=Column(Text, nullable=False))
+    place: str | None = Field(default=None, max_length=256)
+    geonameid: int | None = None
+    evidence_start: int
+    evidence_end: int
+    evidence_text: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class DocumentPublic(SQLModel):
+    id: int
+    key: str
+    kind: str
+    lang: str
+    outlet: str | None
+    title: str | None
+    url: str | None
+    author: str | None
+    commenter_country: str | None
+    published_at: dt.datetime | None
+    parent_id: int | None
+
+
+class ReportPublic(ReportBase):
+    id: int
+    document_id: int
+    document: DocumentPublic
+
+
+class ClaimPublic(SQLModel):
+    perpetrator: str
+    evidence_text: str
+    document_id: int
+
+
+class IncidentDetail(IncidentPublic):
+    reports: list[ReportPublic]
+    claims: list[ClaimPublic]
