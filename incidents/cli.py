@@ -1,0 +1,133 @@
+"""The ``incidents`` command: a thin shell over the library's functions."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from incidents.config import Settings
+
+app = typer.Typer(help="Extract, store and serve security incidents from fa / ar / en news.",
+                  no_args_is_help=True, add_completion=False)
+db_app = typer.Typer(help="Database schema (Alembic).", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+DatabaseOption = Annotated[
+    str | None, typer.Option("--database-url", help="Overrides INCIDENTS_DATABASE_URL.")
+]
+
+
+def _settings(database_url: str | None = None) -> Settings:
+    overrides = {"database_url": database_url} if database_url else {}
+    return Settings(**overrides)
+
+
+def _err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+@db_app.command("upgrade")
+def db_upgrade(database_url: DatabaseOption = None, revision: str = "head") -> None:
+    """Create or migrate the database to the latest schema."""
+    from incidents.store.migrations import upgrade
+
+    settings = _settings(database_url)
+    upgrade(settings.database_url, revision)
+    typer.echo(f"database at {settings.database_url} is at revision {revision}")
+
+
+@app.command()
+def nightly(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Inputs (default: the corpus setting).")] = None,
+    database_url: DatabaseOption = None,
+) -> None:
+    """Run the extraction job once: read, extract, geocode and store every input."""
+    from incidents.errors import ReaderError
+    from incidents.pipeline import corpus_paths, run
+    from incidents.runtime import build_extractor
+    from incidents.store.engine import make_engine
+    from incidents.store.migrations import upgrade
+
+    settings = _settings(database_url)
+    try:
+        roots = corpus_paths(paths or [settings.corpus])
+    except ReaderError as exc:
+        _err(f"error: {exc}")
+        raise typer.Exit(2) from exc
+    upgrade(settings.database_url)
+    engine = make_engine(settings.database_url)
+    try:
+        report = run(roots, engine, build_extractor(settings), on_error=_err)
+    finally:
+        engine.dispose()
+    typer.echo(report.summary())
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(
+    path: Annotated[str, typer.Argument(help="A text file, a JSONL file, or - for stdin.")] = "-",
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="Read and write JSON Lines.")] = False,
+) -> None:
+    """Extract events from text without storing anything."""
+    from incidents.extract.jsonl_io import extract_jsonl, extract_plain
+    from incidents.runtime import build_extractor
+
+    source = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
+    with source:
+        extractor = build_extractor(_settings())
+        if jsonl:
+            failed = extract_jsonl(extractor, source, sys.stdout, _err, name=path)
+            if failed:
+                raise typer.Exit(1)
+        else:
+            typer.echo(extract_plain(extractor, source.read()))
+
+
+@app.command()
+def evaluate(
+    corpus: Annotated[Path | None, typer.Option(help="Folder with inputs and expected.json.")] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Also write scores here.")] = None,
+) -> None:
+    """Score the extractor against a gold corpus (default: the bundled samples)."""
+    from incidents.evaluate import evaluate as run_evaluation
+    from incidents.evaluate import format_table
+    from incidents.runtime import build_extractor
+
+    settings = _settings()
+    result = run_evaluation(build_extractor(settings), corpus or settings.corpus)
+    typer.echo(format_table(result))
+    if json_out:
+        payload = {**result.as_dict(), "errors": result.errors}
+        json_out.write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Default: INCIDENTS_HOST.")] = None,
+    port: Annotated[int | None, typer.Option(help="Default: INCIDENTS_PORT.")] = None,
+    database_url: DatabaseOption = None,
+) -> None:
+    """Serve the API and the map with uvicorn."""
+    import uvicorn
+
+    from api.app import create_app
+
+    settings = _settings(database_url)
+    host, port = host or settings.host, port or settings.port
+    typer.echo(f"API:  http://{host}:{port}/incidents   docs: http://{host}:{port}/docs")
+    typer.echo(f"Map:  http://{host}:{port}/map          (Ctrl-C to stop)")
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()
