@@ -1,0 +1,1 @@
+"""The HTTP API (FastAPI): serves what the pipeline stored; never imports spaCy."""
