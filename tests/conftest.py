@@ -1,0 +1,103 @@
+"""Shared fixtures: real, isolated state.
+
+- a fresh SQLite file per test (``sqlite_url``), migrated by Alembic;
+- a fresh PostgreSQL database per test session (``postgres_url``), dropped at the end,
+  at ``INCIDENTS_TEST_POSTGRES_URL`` (default: the local server); PostgreSQL tests
+  skip with the reason where no server answers, and fail under CI=true;
+- the real gazetteer and extractor, built once per session.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import OperationalError
+
+from incidents.config import Settings, bundled_corpus
+from incidents.extract.extractor import Extractor
+from incidents.geocode import Gazetteer
+from incidents.store.engine import make_engine
+from incidents.store.migrations import upgrade
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEED = SHARED / "seeds" / "000_7aa644236a31c8f1.txt"
+DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.build()
+
+
+@pytest.fixture(scope="session")
+def extractor(gazetteer: Gazetteer) -> Extractor:
+    return Extractor.build(gazetteer)
+
+
+@pytest.fixture
+def seed_page() -> Path:
+    """The user's example page from ../shared (skipped where shared/ is absent)."""
+    if not SEED.is_file():
+        pytest.skip(f"shared seed not present at {SEED}")
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    return bundled_corpus()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    url = f"sqlite:///{tmp_path / 'incidents.db'}"
+    upgrade(url)
+    return url
+
+
+@pytest.fixture
+def engine(sqlite_url: str) -> Iterator[Engine]:
+    engine = make_engine(sqlite_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def settings(sqlite_url: str, corpus: Path) -> Settings:
+    return Settings(database_url=sqlite_url, corpus=corpus)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> str:
+    url = os.environ.get("INCIDENTS_TEST_POSTGRES_URL", DEFAULT_POSTGRES)
+    probe = create_engine(url)
+    try:
+        with probe.connect():
+            pass
+    except OperationalError as exc:
+        if os.environ.get("CI") == "true":
+            raise RuntimeError(f"CI needs PostgreSQL at {url}: {exc}") from exc
+        pytest.skip(f"no PostgreSQL server answers at {url}")
+    finally:
+        probe.dispose()
+    return url
+
+
+@pytest.fixture(scope="session")
+def postgres_url(postgres_server: str) -> Iterator[str]:
+    """A fresh, migrated database for this test session, dropped afterwards."""
+    name = f"incidents_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(postgres_server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(postgres_server).set(database=name).render_as_string(hide_password=False)
+    upgrade(url)
+    yield url
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
