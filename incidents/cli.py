@@ -11,8 +11,11 @@ import typer
 
 from incidents.config import Settings
 
-app = typer.Typer(help="Extract, store and serve security incidents from fa / ar / en news.",
-                  no_args_is_help=True, add_completion=False)
+app = typer.Typer(
+    help="Extract, store and serve security incidents from fa / ar / en news.",
+    no_args_is_help=True,
+    add_completion=False,
+)
 db_app = typer.Typer(help="Database schema (Alembic).", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 
@@ -22,8 +25,7 @@ DatabaseOption = Annotated[
 
 
 def _settings(database_url: str | None = None) -> Settings:
-    overrides = {"database_url": database_url} if database_url else {}
-    return Settings(**overrides)
+    return Settings(database_url=database_url) if database_url else Settings()
 
 
 def _err(message: str) -> None:
@@ -42,7 +44,9 @@ def db_upgrade(database_url: DatabaseOption = None, revision: str = "head") -> N
 
 @app.command()
 def nightly(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Inputs (default: the corpus setting).")] = None,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Inputs (default: the corpus setting).")
+    ] = None,
     database_url: DatabaseOption = None,
 ) -> None:
     """Run the extraction job once: read, extract, geocode and store every input."""
@@ -91,7 +95,9 @@ def extract(
 
 @app.command()
 def evaluate(
-    corpus: Annotated[Path | None, typer.Option(help="Folder with inputs and expected.json.")] = None,
+    corpus: Annotated[
+        Path | None, typer.Option(help="Folder with inputs and expected.json.")
+    ] = None,
     json_out: Annotated[Path | None, typer.Option("--json", help="Also write scores here.")] = None,
 ) -> None:
     """Score the extractor against a gold corpus (default: the bundled samples)."""

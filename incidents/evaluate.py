@@ -53,8 +53,14 @@ class Evaluation:
 
     def as_dict(self) -> dict[str, Any]:
         def score(s: Score) -> dict[str, Any]:
-            return {"tp": s.tp, "fp": s.fp, "fn": s.fn, "precision": round(s.precision, 3),
-                    "recall": round(s.recall, 3), "f1": round(s.f1, 3)}
+            return {
+                "tp": s.tp,
+                "fp": s.fp,
+                "fn": s.fn,
+                "precision": round(s.precision, 3),
+                "recall": round(s.recall, 3),
+                "f1": round(s.f1, 3),
+            }
 
         def share(values: list[bool]) -> float | None:
             return round(sum(values) / len(values), 3) if values else None
@@ -79,8 +85,13 @@ def _same(gold: dict[str, Any], event: EventMention) -> bool:
     )
 
 
-def _score_document(ev: Evaluation, document: Document, lang: str, gold: list[dict[str, Any]],
-                    events: tuple[EventMention, ...]) -> None:
+def _score_document(
+    ev: Evaluation,
+    document: Document,
+    lang: str,
+    gold: list[dict[str, Any]],
+    events: tuple[EventMention, ...],
+) -> None:
     unmatched = list(events)
     if not gold:
         ev.negatives.append(not events)
@@ -98,14 +109,22 @@ def _score_document(ev: Evaluation, document: Document, lang: str, gold: list[di
         ev.killed.append(hit.killed == g.get("killed"))
         ev.injured.append(hit.injured == g.get("injured"))
         if hit.killed != g.get("killed") or hit.injured != g.get("injured"):
-            ev.errors.append({"document": document.key, "counts": [hit.killed, hit.injured],
-                              "expected": g})
+            ev.errors.append(
+                {"document": document.key, "counts": [hit.killed, hit.injured], "expected": g}
+            )
     for e in unmatched:
         for score in (ev.overall, ev.by_lang[lang], ev.by_type[e.type.value]):
             score.fp += 1
-        ev.errors.append({"document": document.key, "spurious": {
-            "type": e.type.value, "place": e.place.name if e.place else None,
-            "evidence": e.evidence_text}})
+        ev.errors.append(
+            {
+                "document": document.key,
+                "spurious": {
+                    "type": e.type.value,
+                    "place": e.place.name if e.place else None,
+                    "evidence": e.evidence_text,
+                },
+            }
+        )
 
 
 def evaluate(extractor: Extractor, corpus: Path, gold_file: Path | None = None) -> Evaluation:
@@ -123,7 +142,9 @@ def evaluate(extractor: Extractor, corpus: Path, gold_file: Path | None = None) 
         for document in read_path(path, key, fail):
             if document.key not in gold:
                 continue
-            result = extractor.extract(document, contexts.get(document.parent_key or "", frozenset()))
+            result = extractor.extract(
+                document, contexts.get(document.parent_key or "", frozenset())
+            )
             if document.parent_key is None:
                 contexts[document.key] = result.countries
             _score_document(ev, document, result.lang, gold[document.key], result.events)
@@ -132,13 +153,27 @@ def evaluate(extractor: Extractor, corpus: Path, gold_file: Path | None = None) 
 
 def format_table(ev: Evaluation) -> str:
     rows = [("", "P", "R", "F1", "tp", "fp", "fn")]
-    groups: Iterable[tuple[str, Score]] = [("all", ev.overall), *sorted(ev.by_lang.items()),
-                                           *sorted(ev.by_type.items())]
+    groups: Iterable[tuple[str, Score]] = [
+        ("all", ev.overall),
+        *sorted(ev.by_lang.items()),
+        *sorted(ev.by_type.items()),
+    ]
     for name, s in groups:
-        rows.append((name, f"{s.precision:.2f}", f"{s.recall:.2f}", f"{s.f1:.2f}",
-                     str(s.tp), str(s.fp), str(s.fn)))
+        rows.append(
+            (
+                name,
+                f"{s.precision:.2f}",
+                f"{s.recall:.2f}",
+                f"{s.f1:.2f}",
+                str(s.tp),
+                str(s.fp),
+                str(s.fn),
+            )
+        )
     lines = ["  ".join(c.rjust(8) if i else c.ljust(20) for i, c in enumerate(r)) for r in rows]
     d = ev.as_dict()
-    lines.append(f"killed exact {d['killed_exact']}  injured exact {d['injured_exact']}  "
-                 f"negatives without event {d['negatives_without_event']}")
+    lines.append(
+        f"killed exact {d['killed_exact']}  injured exact {d['injured_exact']}  "
+        f"negatives without event {d['negatives_without_event']}"
+    )
     return "\n".join(lines)

@@ -136,9 +136,7 @@ def check_local_assets(page: str) -> None:
     live inside popup strings, never in a script or link tag.
     """
     remote = [
-        url
-        for url in _ASSET_URL.findall(page)
-        if re.match(r"(?i)^(?:[a-z][a-z0-9+.-]*:|//)", url)
+        url for url in _ASSET_URL.findall(page) if re.match(r"(?i)^(?:[a-z][a-z0-9+.-]*:|//)", url)
     ]
     if remote:
         raise MapError(

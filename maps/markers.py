@@ -55,9 +55,7 @@ class MapIncident:
         if not (math.isfinite(self.lat) and -90.0 <= self.lat <= 90.0):
             raise MapError(f"{where}: lat={self.lat!r} is not a latitude in [-90, 90]")
         if not (math.isfinite(self.lon) and -180.0 <= self.lon <= 180.0):
-            raise MapError(
-                f"{where}: lon={self.lon!r} is not a longitude in [-180, 180]"
-            )
+            raise MapError(f"{where}: lon={self.lon!r} is not a longitude in [-180, 180]")
         if self.evidence_lang is not None and self.evidence_lang not in EVIDENCE_LANGS:
             raise MapError(
                 f"{where}: evidence_lang={self.evidence_lang!r}; "
@@ -65,19 +63,14 @@ class MapIncident:
             )
         if self.source_kind not in SOURCE_KINDS:
             raise MapError(
-                f"{where}: source_kind={self.source_kind!r}; "
-                f"use one of {sorted(SOURCE_KINDS)}"
+                f"{where}: source_kind={self.source_kind!r}; use one of {sorted(SOURCE_KINDS)}"
             )
         for name in ("killed", "injured"):
             value = getattr(self, name)
             if value is not None and value < 0:
-                raise MapError(
-                    f"{where}: {name}={value} is negative; use None for unknown"
-                )
+                raise MapError(f"{where}: {name}={value} is negative; use None for unknown")
         if self.n_reports < 1:
-            raise MapError(
-                f"{where}: n_reports={self.n_reports}; an incident has >= 1 report"
-            )
+            raise MapError(f"{where}: n_reports={self.n_reports}; an incident has >= 1 report")
 
     @property
     def evidence_dir(self) -> str:

@@ -74,10 +74,7 @@ def popup_html(incident: MapIncident) -> str:
 
 def tooltip_html(incident: MapIncident) -> str:
     """The hover text of one marker: type and place."""
-    return (
-        f"{_text(type_label(incident.type))}: "
-        f'<span dir="auto">{_text(incident.place)}</span>'
-    )
+    return f'{_text(type_label(incident.type))}: <span dir="auto">{_text(incident.place)}</span>'
 
 
 def _swatch(color: str, dashed: bool = False) -> str:
@@ -96,9 +93,7 @@ def legend_html(incidents: Sequence[MapIncident], title: str) -> str:
             f"{_text(type_label(event_type))}</div>"
         )
     if incidents:
-        rows.append(
-            '<div class="legend-note">Larger circle: more killed + injured</div>'
-        )
+        rows.append('<div class="legend-note">Larger circle: more killed + injured</div>')
     if any(i.source_kind == "comment" for i in incidents):
         rows.append(
             f'<div class="legend-row">{_swatch("#ffffff", dashed=True)}'

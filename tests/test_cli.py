@@ -16,10 +16,13 @@ pytestmark = pytest.mark.slow
 def test_extract_jsonl_reports_bad_lines_and_goes_on(tmp_path: Path) -> None:
     source = tmp_path / "in.jsonl"
     source.write_text(
-        json.dumps({"id": "a", "text": "A car bomb exploded in Mosul, killing at least 15 people."}) + "\n"
+        json.dumps({"id": "a", "text": "A car bomb exploded in Mosul, killing at least 15 people."})
+        + "\n"
         + "{broken\n"
-        + json.dumps({"id": "b", "text": "قتل شخصان في اشتباكات في حلب", "lang": "ar"}) + "\n"
-        + json.dumps({"id": "c", "text": "The weather in Damascus was mild."}) + "\n",
+        + json.dumps({"id": "b", "text": "قتل شخصان في اشتباكات في حلب", "lang": "ar"})
+        + "\n"
+        + json.dumps({"id": "c", "text": "The weather in Damascus was mild."})
+        + "\n",
         encoding="utf-8",
     )
     result = CliRunner().invoke(app, ["extract", str(source), "--jsonl"])
@@ -29,8 +32,18 @@ def test_extract_jsonl_reports_bad_lines_and_goes_on(tmp_path: Path) -> None:
     (blast,) = lines[0]["events"]
     assert blast["type"] == "explosion" and blast["place"] == "Mosul" and blast["country"] == "IQ"
     assert blast["killed"] == 15 and blast["injured"] is None
-    assert set(blast) == {"type", "place", "country", "lat", "lon", "killed", "injured", "date",
-                          "evidence", "confidence"}
+    assert set(blast) == {
+        "type",
+        "place",
+        "country",
+        "lat",
+        "lon",
+        "killed",
+        "injured",
+        "date",
+        "evidence",
+        "confidence",
+    }
     assert lines[1]["events"][0]["type"] == "armed_clash" and lines[1]["events"][0]["killed"] == 2
     assert lines[2]["events"] == []
     assert f"{source}:2:" in result.stderr
@@ -54,7 +67,8 @@ def test_db_upgrade_and_nightly(tmp_path: Path, corpus: Path) -> None:
     (inbox / "empty.txt").write_bytes(b"")
     (inbox / "good.jsonl").write_text(
         json.dumps({"id": "1", "text": "Gunmen kidnapped two aid workers in Sanaa."}) + "\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     result = runner.invoke(app, ["nightly", str(inbox), "--database-url", url])
     assert result.exit_code == 1  # something failed, and the exit code says so
     assert f"{inbox / 'empty.txt'}: file is empty" in result.stderr
@@ -63,6 +77,8 @@ def test_db_upgrade_and_nightly(tmp_path: Path, corpus: Path) -> None:
 
 def test_nightly_names_a_missing_input(tmp_path: Path) -> None:
     missing = tmp_path / "nowhere"
-    result = CliRunner().invoke(app, ["nightly", str(missing), "--database-url", f"sqlite:///{tmp_path}/x.db"])
+    result = CliRunner().invoke(
+        app, ["nightly", str(missing), "--database-url", f"sqlite:///{tmp_path}/x.db"]
+    )
     assert result.exit_code == 2
     assert f"{missing}: no such file or folder" in result.stderr

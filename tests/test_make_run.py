@@ -29,7 +29,11 @@ def _free_port() -> int:
 def _cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "incidents.cli", *args],
-        env=env, capture_output=True, text=True, timeout=300, check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
 
 
@@ -37,8 +41,11 @@ def _cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     workdir = tmp_path_factory.mktemp("make-run")
     port = _free_port()
-    env = {**os.environ, "INCIDENTS_DATABASE_URL": f"sqlite:///{workdir / 'incidents.db'}",
-           "INCIDENTS_PORT": str(port)}
+    env = {
+        **os.environ,
+        "INCIDENTS_DATABASE_URL": f"sqlite:///{workdir / 'incidents.db'}",
+        "INCIDENTS_PORT": str(port),
+    }
     upgrade = _cli("db", "upgrade", env=env)
     assert upgrade.returncode == 0, upgrade.stderr
     nightly = _cli("nightly", env=env)
@@ -48,7 +55,11 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]
     log = log_path.open("w", encoding="utf-8")
     server = subprocess.Popen(
         [sys.executable, "-m", "incidents.cli", "serve"],
-        env=env, stdout=log, stderr=subprocess.STDOUT, text=True, cwd=workdir,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        text=True,
+        cwd=workdir,
     )
     base = f"http://127.0.0.1:{port}"
     try:

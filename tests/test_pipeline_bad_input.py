@@ -30,8 +30,15 @@ def test_bad_files_are_reported_and_good_ones_processed(
 ) -> None:
     good = tmp_path / "good.jsonl"
     good.write_text(
-        json.dumps({"id": "g1", "text": "A car bomb exploded in Baghdad, killing 4 people.",
-                    "lang": "en", "published": "2025-11-14T10:00:00+00:00"}) + "\n",
+        json.dumps(
+            {
+                "id": "g1",
+                "text": "A car bomb exploded in Baghdad, killing 4 people.",
+                "lang": "en",
+                "published": "2025-11-14T10:00:00+00:00",
+            }
+        )
+        + "\n",
         encoding="utf-8",
     )
     first: list[str] = []
@@ -44,11 +51,20 @@ def test_bad_files_are_reported_and_good_ones_processed(
     bad.mkdir()
     (bad / "empty.txt").write_bytes(b"")
     (bad / "binary.txt").write_bytes(bytes(range(256)) * 4)
-    (bad / "arabic-1256.txt").write_bytes(" date 2025-11-14 انفجار\n\nانفجار في بغداد.\n".encode("cp1256"))
+    (bad / "arabic-1256.txt").write_bytes(
+        " date 2025-11-14 انفجار\n\nانفجار في بغداد.\n".encode("cp1256")
+    )
     (bad / "feed.jsonl").write_text(
         '{"id": "t1", "text": "A bomb exploded in Mos\n'
-        + json.dumps({"id": "ok", "text": "Police closed the main road in Kirkuk after a blast.",
-                      "lang": "en", "published": "2025-11-15T09:00:00+00:00"}) + "\n",
+        + json.dumps(
+            {
+                "id": "ok",
+                "text": "Police closed the main road in Kirkuk after a blast.",
+                "lang": "en",
+                "published": "2025-11-15T09:00:00+00:00",
+            }
+        )
+        + "\n",
         encoding="utf-8",
     )
     errors: list[str] = []
@@ -62,12 +78,14 @@ def test_bad_files_are_reported_and_good_ones_processed(
     assert any(f"{bad / 'feed.jsonl'}:1:" in e and "invalid JSON" in e for e in errors)
     # The good line of the broken feed was processed ...
     assert report.new_or_changed == 1
-    documents, reports, incidents = _counts(engine)
+    documents, _reports, incidents = _counts(engine)
     # ... and nothing stored before was lost.
     assert documents == stored_before[0] + 1
     assert incidents >= stored_before[2] + 1
     with Session(engine) as session:
-        assert session.exec(select(DocumentRecord).where(DocumentRecord.key == "good.jsonl:g1")).one()
+        assert session.exec(
+            select(DocumentRecord).where(DocumentRecord.key == "good.jsonl:g1")
+        ).one()
 
 
 def test_a_failing_document_does_not_undo_the_others(
@@ -75,9 +93,12 @@ def test_a_failing_document_does_not_undo_the_others(
 ) -> None:
     feed = tmp_path / "feed.jsonl"
     feed.write_text(
-        json.dumps({"id": "a", "text": "A roadside bomb exploded in Kabul.", "lang": "en"}) + "\n"
-        + json.dumps({"id": "b", "text": "x", "lang": "en", "comments": "nope"}) + "\n"
-        + json.dumps({"id": "c", "text": "Gunmen kidnapped two engineers in Kirkuk.", "lang": "en"}) + "\n",
+        json.dumps({"id": "a", "text": "A roadside bomb exploded in Kabul.", "lang": "en"})
+        + "\n"
+        + json.dumps({"id": "b", "text": "x", "lang": "en", "comments": "nope"})
+        + "\n"
+        + json.dumps({"id": "c", "text": "Gunmen kidnapped two engineers in Kirkuk.", "lang": "en"})
+        + "\n",
         encoding="utf-8",
     )
     errors: list[str] = []

@@ -35,7 +35,9 @@ def test_seed_gives_exactly_three_incidents_in_damascus(stored_seed: Engine) -> 
     with Session(stored_seed) as session:
         incidents = session.exec(select(Incident)).all()
         assert sorted(i.type for i in incidents) == [
-            "explosion", "road_closure", "security_deployment",
+            "explosion",
+            "road_closure",
+            "security_deployment",
         ]
         for incident in incidents:
             assert incident.place == "Damascus"
@@ -89,7 +91,9 @@ def test_claim_attaches_to_the_explosion_not_as_an_event(stored_seed: Engine) ->
         assert "داعش" in claims[0].perpetrator
 
 
-def test_rerunning_the_seed_changes_nothing(stored_seed: Engine, seed_page: Path, extractor: Extractor) -> None:
+def test_rerunning_the_seed_changes_nothing(
+    stored_seed: Engine, seed_page: Path, extractor: Extractor
+) -> None:
     with Session(stored_seed) as session:
         before = sorted((i.id, i.type, i.killed) for i in session.exec(select(Incident)))
     report = run([seed_page], stored_seed, extractor, lambda _m: None)

@@ -29,13 +29,19 @@ class IncidentPage(BaseModel):
 
 
 def _filter(
-    types: list[EventType] | None, country: str | None, since: dt.date | None, until: dt.date | None,
+    types: list[EventType] | None,
+    country: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
     located_only: bool = False,
 ) -> IncidentFilter:
     if since and until and since > until:
         raise HTTPException(422, detail="'since' must not be after 'until'")
     return IncidentFilter(
-        types=tuple(t.value for t in types or ()), country=country, since=since, until=until,
+        types=tuple(t.value for t in types or ()),
+        country=country,
+        since=since,
+        until=until,
         located_only=located_only,
     )
 

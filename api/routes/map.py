@@ -23,7 +23,9 @@ def get_map(
     until: UntilQuery = None,
 ) -> HTMLResponse:
     """The incidents matching the filters, one marker each (untrusted text escaped)."""
-    rows, _ = list_incidents(session, _filter(types, country, since, until, True), settings.map_limit)
+    rows, _ = list_incidents(
+        session, _filter(types, country, since, until, True), settings.map_limit
+    )
     lead = lead_reports(session, [r.id for r in rows if r.id is not None])
     markers = []
     for incident in rows:

@@ -23,14 +23,16 @@ NONE_LABELS = {"NO_CASUALTIES": (KILLED, INJURED), "NO_KILLED": (KILLED,), "NO_I
 #: Rule labels that carry casualty information.
 CASUALTY_LABELS = frozenset({KILLED, INJURED, *NONE_LABELS})
 
-CLAUSE_BREAKS = frozenset(",،؛;/:()«»[]—–.!?؟\"")
+CLAUSE_BREAKS = frozenset(',،؛;/:()«»[]—–.!?؟"')
 # Words that may stand between a figure and its casualty word without breaking the link.
 _TRANSPARENT = frozenset(
-    "at least more than over about nearly some up to around almost roughly another were was "
-    "have has had been people are is were being reportedly rose risen climbed reached stood "
-    "stands now "
-    "دست کم حداقل بیش از بالغ بر حدود نزدیک به شد شدند شده شدن اند است تن نفر دیگر "
-    "ما لا یقل عن اکثر من نحو حوالی قرابه ما یزید عن اخرین اخرون الی ارتفعت ارتفع بلغ بلغت".split()
+    (
+        "at least more than over about nearly some up to around almost roughly "
+        "another were was have has had been people are is being reportedly rose "
+        "risen climbed reached stood stands now دست کم حداقل بیش از بالغ بر حدود "
+        "نزدیک به شد شدند شده شدن اند است تن نفر دیگر ما لا یقل عن اکثر من نحو حوالی "
+        "قرابه یزید اخرین اخرون الی ارتفعت ارتفع بلغ بلغت"
+    ).split()
 )
 _WINDOW = 6
 #: "killed or wounded 20": a combined total with no split gives both null (EVENTS.md).
@@ -70,8 +72,8 @@ def find_figures(sentence: Span, lex: Lexicon) -> list[Figure]:
     while i < len(words):
         word = lex.strip_clitic(words[i])
         if words[i] in lex.duals:
-            kind, value = lex.duals[words[i]]
-            figures.append(Figure(i, i + 1, value, kind))
+            kind, dual = lex.duals[words[i]]
+            figures.append(Figure(i, i + 1, dual, kind))
             i += 1
             continue
         if word in lex.vague:
@@ -86,7 +88,7 @@ def find_figures(sentence: Span, lex: Lexicon) -> list[Figure]:
         if value is None or (word in _ARTICLES and not _article_counts(sentence, i, lex)):
             i += 1
             continue
-        start, total = i, value
+        start, total = i, int(value)
         i += 1
         while i < len(words):
             nxt, skip = words[i], 1
@@ -104,14 +106,12 @@ def find_figures(sentence: Span, lex: Lexicon) -> list[Figure]:
 
 
 def _article_counts(sentence: Span, i: int, lex: Lexicon) -> bool:
-    """"a"/"an" counts as 1 only before a person word ("a policeman was killed")."""
+    """ "a"/"an" counts as 1 only before a person word ("a policeman was killed")."""
     nxt = sentence[i + 1].lower_ if i + 1 < len(sentence) else ""
     return nxt in lex.persons or nxt in ("dozen", "hundred", "thousand")
 
 
-def read_casualties(
-    sentence: Span, casualty_spans: list[Span], lex: Lexicon
-) -> Casualties:
+def read_casualties(sentence: Span, casualty_spans: list[Span], lex: Lexicon) -> Casualties:
     """Killed and injured figures stated in ``sentence`` (``None`` when not stated)."""
     figures = find_figures(sentence, lex)
     by_start = {f.start: f for f in figures}
@@ -216,7 +216,9 @@ def _with_summands(
         if i < 1 or sentence[i].lower_ not in lex.joiners:
             break
         j = i
-        while j > 0 and (sentence[j - 1].lower_ in lex.persons or sentence[j - 1].lower_ in _TRANSPARENT):
+        while j > 0 and (
+            sentence[j - 1].lower_ in lex.persons or sentence[j - 1].lower_ in _TRANSPARENT
+        ):
             j -= 1
         other = by_end.get(j)
         if other is None or other.value is None or other.start in claimed or j == i:
@@ -239,12 +241,16 @@ def _combined_total(sentence: Span, spans: list[Span]) -> bool:
 def _with_following_summands(
     sentence: Span, figure: Figure, by_start: dict[int, Figure], lex: Lexicon
 ) -> Figure:
-    """"killing a police officer and three civilians" → 4: after a figure, up to three
+    """ "killing a police officer and three civilians" → 4: after a figure, up to three
     words naming who (not a break), then "and", then another figure."""
     total, last = figure.value, figure.end
     while total is not None:
         i = last
-        while i < min(len(sentence), last + 3) and sentence[i].is_alpha and sentence[i].lower_ not in lex.joiners:
+        while (
+            i < min(len(sentence), last + 3)
+            and sentence[i].is_alpha
+            and sentence[i].lower_ not in lex.joiners
+        ):
             i += 1
         if i >= len(sentence) or sentence[i].lower_ not in lex.joiners:
             break
@@ -256,7 +262,7 @@ def _with_following_summands(
 
 
 def _singular_person_before(sentence: Span, start: int, lex: Lexicon) -> bool:
-    """"زن سوری کشته شد": one person word, no figure, just before the casualty word."""
+    """ "زن سوری کشته شد": one person word, no figure, just before the casualty word."""
     for i in range(start - 1, max(-1, start - 4), -1):
         token = sentence[i]
         if token.text in CLAUSE_BREAKS:

@@ -80,8 +80,11 @@ def sentence_events(
         spans = [s for s in doc.spans[SPANS_KEY] if sentence.start <= s.start < sentence.end]
         labels = {s.label_ for s in spans}
         event_places = [
-            m for m in places
-            if sentence.start <= m.start < sentence.end and m.role == EVENT_ROLE and resolved.get(m.start)
+            m
+            for m in places
+            if sentence.start <= m.start < sentence.end
+            and m.role == EVENT_ROLE
+            and resolved.get(m.start)
         ]
         triggers = _triggers(spans, sentence)
         if "CLAIM" in labels and triggers:
@@ -89,12 +92,18 @@ def sentence_events(
             entry = resolved[place.start] if place else (last_place[0] if last_place else None)
             claims.extend(_claims(sentence, spans, triggers, lex, entry))
         elif triggers and not labels & SENTENCE_BLOCKERS:
-            casualties = read_casualties(sentence, [s for s in spans if s.label_ in CASUALTY_LABELS], lex)
+            casualties = read_casualties(
+                sentence, [s for s in spans if s.label_ in CASUALTY_LABELS], lex
+            )
             date = resolve_event_date(sentence.text, published)
             for trigger in triggers:
                 place_mention = _event_place(event_places, resolved, trigger, last_place)
                 inherited = place_mention is None and last_place is not None
-                entry = resolved[place_mention.start] if place_mention else (last_place[0] if last_place else None)
+                entry = (
+                    resolved[place_mention.start]
+                    if place_mention
+                    else (last_place[0] if last_place else None)
+                )
                 mention_for_span = place_mention or (last_place[1] if last_place else None)
                 kind = EventType(trigger.label_)
                 events.append(
@@ -190,13 +199,15 @@ def _nearest(places: list[PlaceMention], trigger: Span) -> PlaceMention | None:
     return max(places, key=lambda p: p.start)
 
 
-def _most_specific(places: list[PlaceMention], resolved: dict[int, GazetteerEntry | None]) -> PlaceMention:
+def _most_specific(
+    places: list[PlaceMention], resolved: dict[int, GazetteerEntry | None]
+) -> PlaceMention:
     rank = {"district": 0, "city": 1, "region": 2, "country": 3}
     return min(places, key=lambda p: (rank.get(resolved[p.start].kind, 4), p.start))  # type: ignore[union-attr]
 
 
 def _fill_casualties(event: RawEvent, sentence: Span, spans: list[Span], lex: Lexicon) -> RawEvent:
-    """"A car bomb exploded in Baghdad. Five people were killed." — the next sentence's toll."""
+    """ "A car bomb exploded in Baghdad. Five people were killed." — the next sentence's toll."""
     casualties = read_casualties(sentence, [s for s in spans if s.label_ in CASUALTY_LABELS], lex)
     return replace(
         event,
@@ -206,7 +217,11 @@ def _fill_casualties(event: RawEvent, sentence: Span, spans: list[Span], lex: Le
 
 
 def _claims(
-    sentence: Span, spans: list[Span], triggers: list[Span], lex: Lexicon, place: GazetteerEntry | None
+    sentence: Span,
+    spans: list[Span],
+    triggers: list[Span],
+    lex: Lexicon,
+    place: GazetteerEntry | None,
 ) -> list[RawClaim]:
     cue = min((s for s in spans if s.label_ == "CLAIM"), key=lambda s: s.start)
     if lex.lang == "ar":

@@ -46,7 +46,9 @@ class Extractor:
     lexicons: dict[str, Lexicon]
 
     @classmethod
-    def build(cls, gazetteer: Gazetteer, languages: Iterable[str] = SUPPORTED_LANGUAGES) -> Extractor:
+    def build(
+        cls, gazetteer: Gazetteer, languages: Iterable[str] = SUPPORTED_LANGUAGES
+    ) -> Extractor:
         langs = tuple(languages)
         return cls(
             gazetteer=gazetteer,
@@ -124,14 +126,19 @@ def _same_place(a: GazetteerEntry | None, b: GazetteerEntry | None) -> bool:
     return a == b or _contains(a, b) or _contains(b, a)
 
 
-def _merge(document: Document, folded: FoldedText, raws: list[RawEvent]) -> tuple[EventMention, ...]:
+def _merge(
+    document: Document, folded: FoldedText, raws: list[RawEvent]
+) -> tuple[EventMention, ...]:
     """One event per type and place in a document (EVENTS.md: two blasts at one place are
     one event). A place and a place within it (Bab Touma, Damascus) are the same place;
     the most specific names the event. The first sentence is the evidence, and the first
     stated figure of each kind wins (the first official figure)."""
     clusters: list[list[RawEvent]] = []
     for raw in raws:
-        home = next((c for c in clusters if c[0].type == raw.type and _same_place(c[0].place, raw.place)), None)
+        home = next(
+            (c for c in clusters if c[0].type == raw.type and _same_place(c[0].place, raw.place)),
+            None,
+        )
         if home is None:
             clusters.append([raw])
         else:
@@ -139,11 +146,18 @@ def _merge(document: Document, folded: FoldedText, raws: list[RawEvent]) -> tupl
     return tuple(_mention(document, folded, cluster) for cluster in clusters)
 
 
+def _specificity(raw: RawEvent) -> tuple[int, bool]:
+    kind = raw.place.kind if raw.place is not None else ""
+    return _RANK.get(kind, 4), raw.place_inherited
+
+
 def _mention(document: Document, folded: FoldedText, cluster: list[RawEvent]) -> EventMention:
     first = cluster[0]
     located = [r for r in cluster if r.place is not None]
-    placed = min(located, key=lambda r: (_RANK.get(r.place.kind, 4), r.place_inherited)) if located else first  # type: ignore[union-attr]
-    evidence = [_evidence(document, folded, r.sentence.start_char, r.sentence.end_char) for r in cluster]
+    placed = min(located, key=_specificity) if located else first
+    evidence = [
+        _evidence(document, folded, r.sentence.start_char, r.sentence.end_char) for r in cluster
+    ]
     extra = tuple(dict.fromkeys(e for e in evidence[1:] if e != evidence[0]))
     trigger = _evidence(document, folded, first.trigger.start_char, first.trigger.end_char)
     return EventMention(

@@ -66,7 +66,10 @@ def extract_jsonl(
             failed += 1
             on_error(f"error: {name}:{number}: {exc}")
             continue
-        payload = {"id": record.get("id", number), "events": [event_record(e) for e in result.events]}
+        payload = {
+            "id": record.get("id", number),
+            "events": [event_record(e) for e in result.events],
+        }
         out.write(json.dumps(payload, ensure_ascii=False) + "\n")
         out.flush()
     return failed
@@ -78,11 +81,14 @@ def extract_plain(extractor: Extractor, text: str) -> str:
     events = extractor.extract(document).events
     if not events:
         return "no events"
+    fields = ("type", "place", "country", "killed", "injured", "date", "confidence")
     rows = [("type", "place", "country", "killed", "injured", "date", "conf.", "evidence")]
     for e in events:
         r = event_record(e)
-        rows.append(tuple("-" if r[k] is None else str(r[k]) for k in
-                          ("type", "place", "country", "killed", "injured", "date", "confidence"))
-                    + (r["evidence"][:80],))
+        cells = ["-" if r[k] is None else str(r[k]) for k in fields]
+        rows.append((*cells, r["evidence"][:80]))
     widths = [max(len(row[i]) for row in rows) for i in range(7)]
-    return "\n".join("  ".join(c.ljust(w) for c, w in zip(row[:7], widths, strict=True)) + "  " + row[7] for row in rows)
+    return "\n".join(
+        "  ".join(c.ljust(w) for c, w in zip(row[:7], widths, strict=True)) + "  " + row[7]
+        for row in rows
+    )

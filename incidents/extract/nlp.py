@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import SpanRuler
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_suffix_regex
 
@@ -35,10 +37,11 @@ def build_nlp(lang: str) -> Language:
     """Return a ready pipeline for ``lang`` ("fa", "ar" or "en")."""
     nlp = spacy.blank(lang)
     suffixes = list(nlp.Defaults.suffixes or []) + _EXTRA_SUFFIXES
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    tokenizer: Tokenizer = nlp.tokenizer  # type: ignore[assignment]
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     nlp.add_pipe("incidents_line_breaks")
     nlp.add_pipe("sentencizer")
-    ruler = nlp.add_pipe(
+    ruler: SpanRuler = nlp.add_pipe(  # type: ignore[assignment]
         "span_ruler",
         name="incident_rules",
         config={"spans_key": SPANS_KEY, "validate": True, "overwrite": False},

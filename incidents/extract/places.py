@@ -3,8 +3,9 @@
 Names are looked up in the offline gazetteer as token n-grams (longest first).
 A place keeps a *role*: ``event`` (a candidate place of what happened), or one of
 ``dateline``, ``speaker``, ``origin``, ``destination``, ``street`` (Algeria Street
-is not Algeria), which EVENTS.md says are never event places. All places, whatever their role, give the document its
-country context for disambiguation ("Damascus" with Syria mentioned).
+is not Algeria), which EVENTS.md says are never event places. All places, whatever
+their role, give the document its country context for disambiguation ("Damascus"
+with Syria mentioned).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from incidents.extract.lexicon import Lexicon
 from incidents.geocode import Gazetteer, GazetteerEntry, choose
@@ -54,9 +55,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer, lex: Lexicon) -> list[PlaceMenti
     return mentions
 
 
-def _may_be_name(span: Doc | object, lex: Lexicon) -> bool:
-    tokens = list(span)  # type: ignore[call-overload]
-    first = tokens[0]
+def _may_be_name(span: Span, lex: Lexicon) -> bool:
+    first = span[0]
     if first.is_punct or first.is_space or first.like_num or "\n" in first.text:
         return False
     if lex.lang == "en":
@@ -69,7 +69,9 @@ def _role(doc: Doc, start: int, end: int, lex: Lexicon) -> str:
     after = [t.text for t in doc[end : end + 4]]
     if _is_dateline(doc, start, after):
         return "dateline"
-    if before and before[-1] in lex.streets or (lex.lang == "en" and after and after[0].lower() in lex.streets):
+    if (before and before[-1] in lex.streets) or (
+        lex.lang == "en" and after and after[0].lower() in lex.streets
+    ):
         return "street"
     origin_window = 1 if lex.lang == "fa" else 2
     if any(word in lex.origin for word in before[-origin_window:]):
@@ -88,13 +90,9 @@ def _is_dateline(doc: Doc, start: int, after: list[str]) -> bool:
     return at_line_start and any(mark in after[:3] for mark in _DATELINE_MARKS)
 
 
-def context_countries(
-    mentions: Sequence[PlaceMention], doc: Doc, gazetteer: Gazetteer
-) -> set[str]:
+def context_countries(mentions: Sequence[PlaceMention], doc: Doc, gazetteer: Gazetteer) -> set[str]:
     """Countries a text names outright or through a demonym ("زن سوری" → SY)."""
-    countries = {
-        c.country for m in mentions for c in m.candidates if c.kind == "country"
-    }
+    countries = {c.country for m in mentions for c in m.candidates if c.kind == "country"}
     for token in doc:
         code = gazetteer.country_of_demonym(token.text)
         if code:
@@ -102,8 +100,6 @@ def context_countries(
     return countries
 
 
-def resolve(
-    mention: PlaceMention, countries: Collection[str]
-) -> GazetteerEntry | None:
+def resolve(mention: PlaceMention, countries: Collection[str]) -> GazetteerEntry | None:
     """The one gazetteer entry a mention most likely means, in this context."""
     return choose(mention.candidates, countries)

@@ -38,9 +38,7 @@ def parse_jalali_timestamp(line: str, tz: dt.tzinfo = TEHRAN) -> dt.datetime | N
     match = JALALI_TIMESTAMP.match(fold(line))
     if match is None:
         return None
-    day = jalali_to_gregorian(
-        int(match["year"]), JALALI_MONTHS[match["month"]], int(match["day"])
-    )
+    day = jalali_to_gregorian(int(match["year"]), JALALI_MONTHS[match["month"]], int(match["day"]))
     local = dt.datetime(
         day.year, day.month, day.day, int(match["hour"]), int(match["minute"]), tzinfo=tz
     )

@@ -17,14 +17,41 @@ from persiantools.jdatetime import JalaliDate
 from incidents.normalize.dates import JALALI_MONTHS, jalali_to_gregorian
 
 _DAY_OFFSETS = {
-    "today": 0, "tonight": 0, "yesterday": -1,
-    "امروز": 0, "امشب": 0, "دیروز": -1, "دیشب": -1, "پریروز": -2,
-    "الیوم": 0, "اليوم": 0, "امس": -1, "البارحه": -1,
+    "today": 0,
+    "tonight": 0,
+    "yesterday": -1,
+    "امروز": 0,
+    "امشب": 0,
+    "دیروز": -1,
+    "دیشب": -1,
+    "پریروز": -2,
+    "الیوم": 0,
+    "اليوم": 0,
+    "امس": -1,
+    "البارحه": -1,
 }
 _WEEKDAYS = {  # Python weekday(): Monday == 0
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-    "دوشنبه": 0, "سهشنبه": 1, "چهارشنبه": 2, "پنجشنبه": 3, "جمعه": 4, "شنبه": 5, "یکشنبه": 6,
-    "الاثنین": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخمیس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+    "دوشنبه": 0,
+    "سهشنبه": 1,
+    "چهارشنبه": 2,
+    "پنجشنبه": 3,
+    "جمعه": 4,
+    "شنبه": 5,
+    "یکشنبه": 6,
+    "الاثنین": 0,
+    "الثلاثاء": 1,
+    "الاربعاء": 2,
+    "الخمیس": 3,
+    "الجمعه": 4,
+    "السبت": 5,
+    "الاحد": 6,
 }
 _GREGORIAN_MONTHS = {
     name: number
@@ -49,12 +76,17 @@ _GREGORIAN_MONTHS = {
 }
 _WORD = re.compile(r"[\w]+")
 _JALALI = re.compile(
-    r"(?P<day>\d{1,2})\s+(?P<month>" + "|".join(sorted(JALALI_MONTHS, key=len, reverse=True))
+    r"(?P<day>\d{1,2})\s+(?P<month>"
+    + "|".join(sorted(JALALI_MONTHS, key=len, reverse=True))
     + r")(?:\s+(?:ماه\s+)?(?P<year>1[34]\d\d))?"
 )
 _GREG_NAMES = "|".join(sorted((re.escape(m) for m in _GREGORIAN_MONTHS), key=len, reverse=True))
-_GREG_DAY_MONTH = re.compile(rf"(?P<day>\d{{1,2}})\s+(?P<month>{_GREG_NAMES})\b(?:\s+(?P<year>20\d\d))?", re.I)
-_GREG_MONTH_DAY = re.compile(rf"\b(?P<month>{_GREG_NAMES})\.?\s+(?P<day>\d{{1,2}})\b(?:,?\s+(?P<year>20\d\d))?", re.I)
+_GREG_DAY_MONTH = re.compile(
+    rf"(?P<day>\d{{1,2}})\s+(?P<month>{_GREG_NAMES})\b(?:\s+(?P<year>20\d\d))?", re.I
+)
+_GREG_MONTH_DAY = re.compile(
+    rf"\b(?P<month>{_GREG_NAMES})\.?\s+(?P<day>\d{{1,2}})\b(?:,?\s+(?P<year>20\d\d))?", re.I
+)
 
 
 def resolve_event_date(folded_sentence: str, published: dt.date | None) -> dt.date | None:

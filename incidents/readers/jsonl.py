@@ -46,7 +46,7 @@ def _documents_of_line(path: Path, key: str, number: int, line: str) -> list[Doc
         raise fail(f"invalid JSON ({exc.msg} at column {exc.colno})") from exc
     if not isinstance(record, dict):
         raise fail("expected a JSON object")
-    text = _string(record, "text", fail, required=True)
+    text = _text(record, fail)
     record_id = record.get("id", number)
     if not isinstance(record_id, str | int):
         raise fail("'id' must be a string or a number")
@@ -72,7 +72,7 @@ def _documents_of_line(path: Path, key: str, number: int, line: str) -> list[Doc
     for index, comment in enumerate(comments, start=1):
         if not isinstance(comment, dict):
             raise fail(f"comment {index} must be a JSON object")
-        comment_text = _string(comment, "text", fail, required=True)
+        comment_text = _text(comment, fail)
         documents.append(
             Document(
                 key=f"{article_key}#comment-{index}",
@@ -91,18 +91,21 @@ def _documents_of_line(path: Path, key: str, number: int, line: str) -> list[Doc
     return documents
 
 
-def _string(
-    record: dict[str, Any], field: str, fail: Callable[[str], ReaderError], required: bool = False
-) -> str | None:
+def _string(record: dict[str, Any], field: str, fail: Callable[[str], ReaderError]) -> str | None:
     value = record.get(field)
     if value is None or value == "":
-        if required:
-            raise fail(f"missing '{field}'")
         return None
     if not isinstance(value, str):
         raise fail(f"'{field}' must be a string")
-    if required and not value.strip():
-        raise fail(f"'{field}' is blank")
+    return value
+
+
+def _text(record: dict[str, Any], fail: Callable[[str], ReaderError]) -> str:
+    value = _string(record, "text", fail)
+    if value is None:
+        raise fail("missing 'text'")
+    if not value.strip():
+        raise fail("'text' is blank")
     return value
 
 

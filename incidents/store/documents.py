@@ -27,8 +27,14 @@ def upsert_document(
     if record is not None and record.content_hash == digest:
         return record, False
     if record is None:
-        record = DocumentRecord(key=document.key, content_hash=digest, text=document.text,
-                                kind=document.kind.value, lang=lang, source=document.source)
+        record = DocumentRecord(
+            key=document.key,
+            content_hash=digest,
+            text=document.text,
+            kind=document.kind.value,
+            lang=lang,
+            source=document.source,
+        )
     record.kind = document.kind.value
     record.parent_id = parent_id
     record.lang = lang

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import or_
+from sqlalchemy import ColumnElement, or_
 from sqlmodel import Session, col, select
 
 from incidents.store.models import DocumentRecord, Incident, Report
@@ -20,7 +20,7 @@ from incidents.store.models import DocumentRecord, Incident, Report
 DATE_WINDOW = dt.timedelta(days=1)
 
 
-def _same_place(report: Report) -> object:
+def _same_place(report: Report) -> ColumnElement[bool]:
     if report.geonameid is not None:
         return col(Incident.geonameid) == report.geonameid
     if report.place is None:
@@ -79,7 +79,9 @@ def refresh_incident(session: Session, incident: Incident) -> None:
     incident.n_reports = len(reports)
     incident.n_sources = len({d.outlet or d.source for _, d in rows})
     incident.confidence = lead.confidence
-    incident.source_kind = "article" if any(r.source_kind == "article" for r in reports) else "comment"
+    incident.source_kind = (
+        "article" if any(r.source_kind == "article" for r in reports) else "comment"
+    )
     created = [r.created_at for r in reports]
     incident.first_seen, incident.last_seen = min(created), max(created)
     session.add(incident)

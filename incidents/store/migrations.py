@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from alembic import command
 from alembic.config import Config
 
 import incidents
+from alembic import command
 from incidents.errors import ConfigurationError
 
 

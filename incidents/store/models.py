@@ -109,7 +109,9 @@ class Report(ReportBase, table=True):
     """One event as one document states it, with the offsets of its evidence."""
 
     __tablename__ = "reports"
-    __table_args__ = (Index("ix_reports_type_geonameid_event_date", "type", "geonameid", "event_date"),)
+    __table_args__ = (
+        Index("ix_reports_type_geonameid_event_date", "type", "geonameid", "event_date"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     document_id: int = Field(foreign_key="documents.id", index=True)

@@ -86,7 +86,9 @@ def incident_detail(session: Session, incident_id: int) -> IncidentDetail | None
     )
 
 
-def lead_reports(session: Session, incident_ids: Sequence[int]) -> dict[int, tuple[Report, DocumentRecord]]:
+def lead_reports(
+    session: Session, incident_ids: Sequence[int]
+) -> dict[int, tuple[Report, DocumentRecord]]:
     """For each incident, its most confident report and that report's document."""
     rows = session.exec(
         select(Report, DocumentRecord)

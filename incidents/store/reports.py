@@ -26,10 +26,10 @@ def replace_reports(
     for claim in claims:
         session.add(_claim(session, document.id, claim))
     for incident_id in touched:
-        incident = session.get(Incident, incident_id)
-        if incident is not None:
-            refresh_incident(session, incident)
-            _adopt_claims(session, incident)
+        stored = session.get(Incident, incident_id)
+        if stored is not None:
+            refresh_incident(session, stored)
+            _adopt_claims(session, stored)
     session.flush()
     return {i for i in touched if session.get(Incident, i) is not None}
 

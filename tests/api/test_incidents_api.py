@@ -11,14 +11,18 @@ def test_list_incidents(client: TestClient) -> None:
     assert response.status_code == 200
     page = response.json()
     assert page["total"] == len(page["items"]) >= 20
-    assert {"explosion", "road_closure", "security_deployment"} <= {i["type"] for i in page["items"]}
+    assert {"explosion", "road_closure", "security_deployment"} <= {
+        i["type"] for i in page["items"]
+    }
     dates = [i["event_date"] for i in page["items"] if i["event_date"]]
     assert dates == sorted(dates, reverse=True)
 
 
 def test_filters(client: TestClient) -> None:
     page = client.get("/incidents", params={"type": "explosion", "country": "sy"}).json()
-    assert page["items"] and all(i["type"] == "explosion" and i["country"] == "SY" for i in page["items"])
+    assert page["items"] and all(
+        i["type"] == "explosion" and i["country"] == "SY" for i in page["items"]
+    )
     page = client.get("/incidents", params=[("type", "arrest"), ("type", "road_closure")]).json()
     assert {i["type"] for i in page["items"]} <= {"arrest", "road_closure"}
     page = client.get("/incidents", params={"since": "2030-01-01"}).json()
@@ -27,10 +31,17 @@ def test_filters(client: TestClient) -> None:
 
 @pytest.mark.parametrize(
     ("params", "name"),
-    [({"type": "picnic"}, "type"), ({"since": "yesterday"}, "since"), ({"country": "Syria"}, "country"),
-     ({"limit": 0}, "limit"), ({"offset": -1}, "offset")],
+    [
+        ({"type": "picnic"}, "type"),
+        ({"since": "yesterday"}, "since"),
+        ({"country": "Syria"}, "country"),
+        ({"limit": 0}, "limit"),
+        ({"offset": -1}, "offset"),
+    ],
 )
-def test_bad_parameters_are_422_naming_the_parameter(client: TestClient, params: dict[str, object], name: str) -> None:
+def test_bad_parameters_are_422_naming_the_parameter(
+    client: TestClient, params: dict[str, object], name: str
+) -> None:
     response = client.get("/incidents", params=params)
     assert response.status_code == 422
     assert name in str(response.json())

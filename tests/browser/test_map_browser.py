@@ -59,11 +59,7 @@ def _load_map_app() -> ModuleType:
 @pytest.fixture(scope="module")
 def chromium() -> str:
     """Debian's Chromium, or the one named by INCIDENTS_CHROMIUM (other distros)."""
-    path = (
-        os.environ.get("INCIDENTS_CHROMIUM")
-        or shutil.which("chromium")
-        or "/usr/bin/chromium"
-    )
+    path = os.environ.get("INCIDENTS_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
     if not os.access(path, os.X_OK):
         _unavailable(
             f"Chromium not found at {path}; `apt-get install -y chromium` "
@@ -77,9 +73,7 @@ def sync_playwright(chromium: str) -> Any:
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _unavailable(
-            "the playwright package is not installed; `pip install playwright`"
-        )
+        _unavailable("the playwright package is not installed; `pip install playwright`")
     return sync_playwright
 
 
@@ -162,9 +156,7 @@ def test_map_renders_offline_and_safely(
             route.abort()
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium, args=CHROMIUM_ARGS
-        )
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 800})
             page.on(
@@ -172,9 +164,7 @@ def test_map_renders_offline_and_safely(
                 lambda m: errors.append(m.text) if m.type == "error" else None,
             )
             page.on("pageerror", lambda e: errors.append(f"page error: {e}"))
-            page.on(
-                "requestfailed", lambda r: errors.append(f"request failed: {r.url}")
-            )
+            page.on("requestfailed", lambda r: errors.append(f"request failed: {r.url}"))
             page.route("**/*", local_only)
 
             page.goto(server_url + "/", wait_until="networkidle")
@@ -200,13 +190,9 @@ def test_map_renders_offline_and_safely(
             page.screenshot(path=str(ARTIFACTS / "map.png"))
 
             clusters.first.click()  # at max zoom the pair spiderfies
-            page.wait_for_function(
-                "document.querySelectorAll('path.incident-marker').length === 3"
-            )
+            page.wait_for_function("document.querySelectorAll('path.incident-marker').length === 3")
             page.locator("path.incident-2").click(force=True)
-            popup = page.locator(
-                ".leaflet-popup-content .incident-popup[data-incident-id='2']"
-            )
+            popup = page.locator(".leaflet-popup-content .incident-popup[data-incident-id='2']")
             popup.wait_for()
             _wait_for_one_open_popup(page)
             assert app.PAYLOAD in popup.inner_text()  # shown as text...

@@ -12,8 +12,12 @@ from incidents.extract.extractor import Extractor
 pytestmark = pytest.mark.slow
 
 
-def _events(extractor: Extractor, text: str, kind: DocumentKind = DocumentKind.ARTICLE,
-            published: dt.datetime | None = None) -> list[tuple[str, str | None, int | None, int | None]]:
+def _events(
+    extractor: Extractor,
+    text: str,
+    kind: DocumentKind = DocumentKind.ARTICLE,
+    published: dt.datetime | None = None,
+) -> list[tuple[str, str | None, int | None, int | None]]:
     doc = Document(key="k", kind=kind, text=text, source="test", published=published)
     return sorted(
         (e.type.value, e.place.name if e.place else None, e.killed, e.injured)
@@ -22,12 +26,17 @@ def _events(extractor: Extractor, text: str, kind: DocumentKind = DocumentKind.A
 
 
 def test_denial_is_not_an_event(extractor: Extractor) -> None:
-    assert _events(extractor, "The interior ministry denied reports of an explosion in Damascus.") == []
+    assert (
+        _events(extractor, "The interior ministry denied reports of an explosion in Damascus.")
+        == []
+    )
     assert _events(extractor, "نفت وزارة الداخلية وقوع انفجار في دمشق.") == []
 
 
 def test_hypothetical_and_question_are_not_events(extractor: Extractor) -> None:
-    assert _events(extractor, "Militants may attack checkpoints near Kirkuk, officials warned.") == []
+    assert (
+        _events(extractor, "Militants may attack checkpoints near Kirkuk, officials warned.") == []
+    )
     assert _events(extractor, "آیا انفجار در دمشق رخ داد؟") == []
 
 
@@ -36,13 +45,19 @@ def test_background_is_not_an_event(extractor: Extractor) -> None:
 
 
 def test_dateline_is_not_the_event_place(extractor: Extractor) -> None:
-    events = _events(extractor, "BEIRUT (Reuters) - A car bomb exploded in Aleppo, killing 3 people.")
+    events = _events(
+        extractor, "BEIRUT (Reuters) - A car bomb exploded in Aleppo, killing 3 people."
+    )
     assert events == [("explosion", "Aleppo", 3, None)]
 
 
 def test_tripoli_in_lebanon_when_the_text_says_so(extractor: Extractor) -> None:
-    doc = Document(key="k", kind=DocumentKind.ARTICLE, source="test",
-                   text="A bomb exploded in Tripoli in northern Lebanon, wounding 4 people.")
+    doc = Document(
+        key="k",
+        kind=DocumentKind.ARTICLE,
+        source="test",
+        text="A bomb exploded in Tripoli in northern Lebanon, wounding 4 people.",
+    )
     (event,) = extractor.extract(doc).events
     assert event.place is not None and (event.place.name, event.place.country) == ("Tripoli", "LB")
 
@@ -70,8 +85,13 @@ def test_evidence_is_the_original_sentence_with_zwnj(extractor: Extractor) -> No
 
 def test_event_date_from_text(extractor: Extractor) -> None:
     published = dt.datetime(2025, 11, 16, 9, 0, tzinfo=dt.UTC)
-    doc = Document(key="k", kind=DocumentKind.ARTICLE, source="test", published=published,
-                   text="دیروز یک انفجار در کرکوک دو کشته برجای گذاشت.")
+    doc = Document(
+        key="k",
+        kind=DocumentKind.ARTICLE,
+        source="test",
+        published=published,
+        text="دیروز یک انفجار در کرکوک دو کشته برجای گذاشت.",
+    )
     (event,) = extractor.extract(doc).events
     assert event.date == dt.date(2025, 11, 15) and event.date_source == "text"
     assert event.killed == 2

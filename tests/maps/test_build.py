@@ -78,15 +78,10 @@ def test_title_is_escaped() -> None:
     assert "<b>Incidents</b>" not in page
 
 
-@pytest.mark.parametrize(
-    ("lang", "direction"), [("fa", "rtl"), ("ar", "rtl"), ("en", "ltr")]
-)
+@pytest.mark.parametrize(("lang", "direction"), [("fa", "rtl"), ("ar", "rtl"), ("en", "ltr")])
 def test_evidence_keeps_its_direction(lang: str, direction: str) -> None:
     html = popup_html(make_incident(evidence=PERSIAN, evidence_lang=lang))
-    assert (
-        f'<blockquote class="incident-evidence" dir="{direction}" lang="{lang}">'
-        in html
-    )
+    assert f'<blockquote class="incident-evidence" dir="{direction}" lang="{lang}">' in html
     assert PERSIAN in html
 
 
@@ -125,10 +120,7 @@ def test_only_http_source_urls_become_links(url: str) -> None:
 
 
 def test_http_source_url_is_linked_and_escaped() -> None:
-    assert (
-        safe_href('https://x.example/?a=1&b="2"')
-        == "https://x.example/?a=1&amp;b=&quot;2&quot;"
-    )
+    assert safe_href('https://x.example/?a=1&b="2"') == "https://x.example/?a=1&amp;b=&quot;2&quot;"
 
 
 def test_no_cdn_asset_urls() -> None:
@@ -179,9 +171,7 @@ def test_legend_lists_types_present() -> None:
             make_incident(id=2, type="suicide_bombing"),
         ]
     )
-    assert (
-        "Airstrike" in page and "Suicide bombing" in page and "Road closure" not in page
-    )
+    assert "Airstrike" in page and "Suicide bombing" in page and "Road closure" not in page
 
 
 def test_radius_grows_with_casualties_and_is_bounded() -> None:

@@ -45,8 +45,12 @@ def test_truncated_jsonl_line_is_reported_and_the_rest_read(tmp_path: Path) -> N
     good = {"id": "a", "text": "A bomb exploded in Baghdad.", "lang": "en"}
     path = tmp_path / "feed.jsonl"
     path.write_text(
-        json.dumps(good) + "\n" + '{"id": "b", "text": "A blast in Mos' + "\n"
-        + json.dumps({**good, "id": "c"}) + "\n",
+        json.dumps(good)
+        + "\n"
+        + '{"id": "b", "text": "A blast in Mos'
+        + "\n"
+        + json.dumps({**good, "id": "c"})
+        + "\n",
         encoding="utf-8",
     )
     keys, errors = _read(path)
@@ -76,7 +80,11 @@ def test_jsonl_field_errors_name_the_field(tmp_path: Path) -> None:
 
 def test_jsonl_comments_keep_article_and_metadata(tmp_path: Path) -> None:
     record = {
-        "id": 7, "url": "https://example.org/7", "title": "T", "text": "Body.", "lang": "en",
+        "id": 7,
+        "url": "https://example.org/7",
+        "title": "T",
+        "text": "Body.",
+        "lang": "en",
         "published": "2025-11-14T08:30:00+03:00",
         "comments": [{"author": "R", "country": "Iraq", "text": "A bomb went off in Basra."}],
     }
@@ -85,7 +93,10 @@ def test_jsonl_comments_keep_article_and_metadata(tmp_path: Path) -> None:
     errors: list[ReaderError] = []
     article, comment = read_path(path, "feed.jsonl", errors.append)
     assert errors == []
-    assert article.published is not None and article.published.isoformat() == "2025-11-14T05:30:00+00:00"
+    assert (
+        article.published is not None
+        and article.published.isoformat() == "2025-11-14T05:30:00+00:00"
+    )
     assert comment.key == "feed.jsonl:7#comment-1"
     assert comment.parent_key == article.key
     assert comment.commenter_country == "Iraq"

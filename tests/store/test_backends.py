@@ -34,10 +34,14 @@ def _incidents(url: str, corpus: Path, extractor: Extractor) -> list[tuple[objec
 
 
 @pytest.mark.postgres
-def test_sqlite_and_postgres_agree(sqlite_url: str, postgres_url: str, corpus: Path, extractor: Extractor) -> None:
+def test_sqlite_and_postgres_agree(
+    sqlite_url: str, postgres_url: str, corpus: Path, extractor: Extractor
+) -> None:
     engine = make_engine(postgres_url)
     with engine.begin() as conn:  # this session's database may hold earlier tests' rows
-        conn.execute(text("TRUNCATE claims, reports, incidents, documents RESTART IDENTITY CASCADE"))
+        conn.execute(
+            text("TRUNCATE claims, reports, incidents, documents RESTART IDENTITY CASCADE")
+        )
     engine.dispose()
     on_sqlite = _incidents(sqlite_url, corpus, extractor)
     on_postgres = _incidents(postgres_url, corpus, extractor)

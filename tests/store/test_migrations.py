@@ -3,10 +3,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from alembic import command
 from sqlalchemy import inspect
 from sqlmodel import Session, select
 
+from alembic import command
 from incidents.store.engine import make_engine
 from incidents.store.migrations import alembic_config, upgrade
 from incidents.store.models import DocumentRecord
@@ -31,7 +31,7 @@ def test_sqlite_upgrade_from_empty_and_check(tmp_path) -> None:  # type: ignore[
 def test_postgres_upgrade_and_check(postgres_url: str) -> None:
     command.check(alembic_config(postgres_url))
     engine = make_engine(postgres_url)
-    assert TABLES <= set(inspect(engine).get_table_names())
+    assert set(inspect(engine).get_table_names()) >= TABLES
     engine.dispose()
 
 
@@ -48,9 +48,17 @@ def test_datetimes_come_back_timezone_aware_utc(sqlite_url: str) -> None:
     engine = make_engine(sqlite_url)
     tehran = dt.timezone(dt.timedelta(hours=3, minutes=30))
     with Session(engine) as session:
-        session.add(DocumentRecord(key="k", kind="article", lang="fa", source="s", text="t",
-                                   content_hash="h",
-                                   published_at=dt.datetime(2025, 11, 15, 0, 31, tzinfo=tehran)))
+        session.add(
+            DocumentRecord(
+                key="k",
+                kind="article",
+                lang="fa",
+                source="s",
+                text="t",
+                content_hash="h",
+                published_at=dt.datetime(2025, 11, 15, 0, 31, tzinfo=tehran),
+            )
+        )
         session.commit()
     with Session(engine) as session:
         stored = session.exec(select(DocumentRecord)).one()
@@ -62,8 +70,17 @@ def test_datetimes_come_back_timezone_aware_utc(sqlite_url: str) -> None:
 def test_naive_datetimes_are_refused(sqlite_url: str) -> None:
     engine = make_engine(sqlite_url)
     with Session(engine) as session:
-        session.add(DocumentRecord(key="k", kind="article", lang="fa", source="s", text="t",
-                                   content_hash="h", published_at=dt.datetime(2025, 11, 15)))
+        session.add(
+            DocumentRecord(
+                key="k",
+                kind="article",
+                lang="fa",
+                source="s",
+                text="t",
+                content_hash="h",
+                published_at=dt.datetime(2025, 11, 15),
+            )
+        )
         with pytest.raises(Exception, match="naive datetime"):
             session.commit()
     engine.dispose()
