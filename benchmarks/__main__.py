@@ -1,0 +1,40 @@
+"""Run every benchmark and print each result beside a baseline measured in the same run.
+
+    python -m benchmarks            # all
+    python -m benchmarks extract    # one
+
+Figures are ratios against a baseline on the same machine and input, so they can be
+compared across machines; absolute rates are printed for context only.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+
+from benchmarks.extraction import bench_extraction
+from benchmarks.gazetteer import bench_gazetteer
+
+BENCHMARKS: dict[str, Callable[[], list[str]]] = {
+    "extract": bench_extraction,
+    "gazetteer": bench_gazetteer,
+}
+
+
+def main(names: list[str]) -> int:
+    unknown = [n for n in names if n not in BENCHMARKS]
+    if unknown:
+        print(f"unknown benchmark(s): {', '.join(unknown)}; choose from {', '.join(BENCHMARKS)}")
+        return 2
+    for name in names or list(BENCHMARKS):
+        started = time.perf_counter()
+        print(f"== {name}")
+        for line in BENCHMARKS[name]():
+            print(f"   {line}")
+        print(f"   ({time.perf_counter() - started:.1f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
