@@ -24,7 +24,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check incidents api maps tests
+	$(BIN)/ruff check incidents api maps tests benchmarks
 	$(BIN)/mypy
 
 bench: $(STAMP)
