@@ -50,7 +50,9 @@ class Document:
     """One text to extract from: an article or one reader comment.
 
     ``key`` is stable across runs (source file or feed id plus position), so that
-    re-reading the same input finds the same document.
+    re-reading the same input finds the same document. ``published`` is timezone-aware
+    in the source's own offset, so its date is the date its readers saw; storage
+    converts it to UTC.
     """
 
     key: str

@@ -34,7 +34,9 @@ def jalali_to_gregorian(year: int, month: int, day: int) -> dt.date:
 
 
 def parse_jalali_timestamp(line: str, tz: dt.tzinfo = TEHRAN) -> dt.datetime | None:
-    """Parse ``۰۰:۳۱ ۲۴ آبان ۱۴۰۴`` into an aware UTC datetime; None if not that form."""
+    """Parse ``۰۰:۳۱ ۲۴ آبان ۱۴۰۴`` into an aware datetime in ``tz`` (the site's local
+    time, so that its date is the reader's date); None if the line is not that form.
+    Storage converts it to UTC."""
     match = JALALI_TIMESTAMP.match(fold(line))
     if match is None:
         return None
@@ -42,12 +44,10 @@ def parse_jalali_timestamp(line: str, tz: dt.tzinfo = TEHRAN) -> dt.datetime | N
     local = dt.datetime(
         day.year, day.month, day.day, int(match["hour"]), int(match["minute"]), tzinfo=tz
     )
-    return local.astimezone(dt.UTC)
+    return local
 
 
 def parse_iso_datetime(value: str) -> dt.datetime:
-    """Parse an ISO 8601 date or datetime; naive values are taken as UTC."""
+    """Parse an ISO 8601 date or datetime, keeping its UTC offset (naive means UTC)."""
     parsed = dt.datetime.fromisoformat(value.strip())
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=dt.UTC)
-    return parsed.astimezone(dt.UTC)
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=dt.UTC)

@@ -3,8 +3,9 @@
 Handles relative days (today, yesterday, امروز، دیروز، اليوم، أمس), weekday names
 (the latest such day on or before publication), and explicit Solar Hijri
 (``۲۴ آبان ۱۴۰۴``, or ``۲۴ آبان`` in the publication's year) and Gregorian
-(``November 14``, ``14 November 2025``) dates. Lunar Hijri dates are left to a
-later version. Works on folded text (ASCII digits, folded letters).
+(``November 14``, ``14 November 2025``) and lunar Hijri (``٢٣ جمادى الأولى ١٤٤٧``,
+Umm al-Qura calendar via hijridate) dates. Works on folded text (ASCII digits,
+folded letters).
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from hijridate import Gregorian, Hijri
 from persiantools.jdatetime import JalaliDate
 
 from incidents.normalize.dates import JALALI_MONTHS, jalali_to_gregorian
+from incidents.normalize.folding import fold
 
 _DAY_OFFSETS = {
     "today": 0,
@@ -74,7 +77,35 @@ _GREGORIAN_MONTHS = {
     )
     for name in names
 }
+_HIJRI_MONTHS = {
+    fold(name): number
+    for number, names in enumerate(
+        [
+            ("محرم",),
+            ("صفر",),
+            ("ربيع الأول", "ربيع الاول"),
+            ("ربيع الآخر", "ربيع الثاني"),
+            ("جمادى الأولى", "جمادى الاولى"),
+            ("جمادى الآخرة", "جمادى الثانية"),
+            ("رجب",),
+            ("شعبان",),
+            ("رمضان",),
+            ("شوال",),
+            ("ذو القعدة", "ذي القعدة"),
+            ("ذو الحجة", "ذي الحجة"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_HIJRI = re.compile(
+    r"(?P<day>\d{1,2})\s+(?:من\s+)?(?P<month>"
+    + "|".join(sorted(_HIJRI_MONTHS, key=len, reverse=True))
+    + r")(?:\s+(?:سنه\s+|عام\s+)?(?P<year>14\d\d))?"
+)
 _WORD = re.compile(r"[\w]+")
+#: "سه شنبه" (Tuesday) written with a space would otherwise read as "شنبه" (Saturday).
+_PERSIAN_WEEKDAY_SPACE = re.compile(r"\b(یک|دو|سه|چهار|پنج)\s+شنبه")
 _JALALI = re.compile(
     r"(?P<day>\d{1,2})\s+(?P<month>"
     + "|".join(sorted(JALALI_MONTHS, key=len, reverse=True))
@@ -96,7 +127,8 @@ def resolve_event_date(folded_sentence: str, published: dt.date | None) -> dt.da
         return explicit
     if published is None:
         return None
-    words = [w.lower() for w in _WORD.findall(folded_sentence.replace("\u200c", ""))]
+    joined = _PERSIAN_WEEKDAY_SPACE.sub(r"\1شنبه", folded_sentence)
+    words = [w.lower() for w in _WORD.findall(joined)]
     for word in words:
         if word in _DAY_OFFSETS:
             return published + dt.timedelta(days=_DAY_OFFSETS[word])
@@ -108,6 +140,15 @@ def resolve_event_date(folded_sentence: str, published: dt.date | None) -> dt.da
 
 
 def _explicit_date(text: str, published: dt.date | None) -> dt.date | None:
+    match = _HIJRI.search(text)
+    if match:
+        year = int(match["year"]) if match["year"] else _hijri_year(published)
+        if year is not None:
+            try:
+                hijri = Hijri(year, _HIJRI_MONTHS[match["month"]], int(match["day"]))
+                return dt.date(*hijri.to_gregorian().datetuple())
+            except (ValueError, OverflowError):
+                return None
     match = _JALALI.search(text)
     if match:
         year = int(match["year"]) if match["year"] else _jalali_year(published)
@@ -130,6 +171,12 @@ def _explicit_date(text: str, published: dt.date | None) -> dt.date | None:
                 found = found.replace(year=year - 1)
             return found
     return None
+
+
+def _hijri_year(published: dt.date | None) -> int | None:
+    if published is None:
+        return None
+    return int(Gregorian(published.year, published.month, published.day).to_hijri().year)
 
 
 def _jalali_year(published: dt.date | None) -> int | None:

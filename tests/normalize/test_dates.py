@@ -38,6 +38,11 @@ PUBLISHED = dt.date(2025, 11, 16)  # a Sunday
         ("The blast on November 14 killed two", dt.date(2025, 11, 14)),
         ("The blast on 2 December killed two", dt.date(2024, 12, 2)),  # not in the future
         ("A blast in Damascus", None),
+        ("وقع الانفجار في ٢٣ جمادى الأولى ١٤٤٧ هـ", dt.date(2025, 11, 14)),
+        ("وقع الانفجار في 23 جمادى الاولى", dt.date(2025, 11, 14)),
+        ("انفجار روز سه شنبه در کابل", dt.date(2025, 11, 11)),
+        ("انفجار روز سه‌شنبه در کابل", dt.date(2025, 11, 11)),
+        ("انفجار روز شنبه در کابل", dt.date(2025, 11, 15)),
     ],
 )
 def test_resolve_event_date(sentence: str, expected: dt.date | None) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -93,10 +94,8 @@ def test_jsonl_comments_keep_article_and_metadata(tmp_path: Path) -> None:
     errors: list[ReaderError] = []
     article, comment = read_path(path, "feed.jsonl", errors.append)
     assert errors == []
-    assert (
-        article.published is not None
-        and article.published.isoformat() == "2025-11-14T05:30:00+00:00"
-    )
+    assert article.published == dt.datetime(2025, 11, 14, 5, 30, tzinfo=dt.UTC)
+    assert article.published.utcoffset() == dt.timedelta(hours=3)  # the source's own offset
     assert comment.key == "feed.jsonl:7#comment-1"
     assert comment.parent_key == article.key
     assert comment.commenter_country == "Iraq"
