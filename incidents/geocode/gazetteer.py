@@ -53,10 +53,15 @@ def _candidate_order(entry: GazetteerEntry) -> tuple[int, int, str, int]:
     return (_KIND_ORDER[entry.kind], -entry.population, entry.name, entry.geonameid or 0)
 
 
-class Gazetteer:
-    """Name → candidate places. Build one with :meth:`build`; it is immutable after."""
+#: Most surfaces remembered by :meth:`Gazetteer.lookup` before the memo starts over.
+MEMO_LIMIT = 200_000
 
-    __slots__ = ("_blocked", "_demonyms", "_focus", "_index", "_max_tokens", "_size")
+
+class Gazetteer:
+    """Name → candidate places. Build one with :meth:`build`; it is immutable after
+    (apart from a bounded memo of lookups: news repeats the same words)."""
+
+    __slots__ = ("_blocked", "_demonyms", "_focus", "_index", "_max_tokens", "_memo", "_size")
 
     def __init__(
         self,
@@ -73,6 +78,7 @@ class Gazetteer:
         self._demonyms = demonyms
         self._max_tokens = max_tokens
         self._size = size
+        self._memo: dict[str, tuple[GazetteerEntry, ...]] = {}
 
     @classmethod
     def build(cls, min_population: int = 15000) -> Gazetteer:
@@ -123,6 +129,14 @@ class Gazetteer:
         stripped or added (``وحلب`` → ``حلب``, ``الرقة`` ↔ ``رقه``). A stop word or a
         word of ``not_places.txt`` never resolves, not even by stripping.
         """
+        found = self._memo.get(surface)
+        if found is None:
+            if len(self._memo) >= MEMO_LIMIT:
+                self._memo.clear()
+            found = self._memo[surface] = self._lookup(surface)
+        return found
+
+    def _lookup(self, surface: str) -> tuple[GazetteerEntry, ...]:
         key = name_key(surface)
         if len(key) < MIN_KEY_LENGTH or key in self._blocked:
             return ()
