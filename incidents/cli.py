@@ -95,22 +95,57 @@ def extract(
 
 @app.command()
 def evaluate(
-    corpus: Annotated[
-        Path | None, typer.Option(help="Folder with inputs and expected.json.")
+    split: Annotated[
+        str, typer.Option(help="Split of the annotated corpus: train, dev or test.")
+    ] = "test",
+    lang: Annotated[list[str] | None, typer.Option(help="Languages (default: fa, ar, en).")] = None,
+    samples: Annotated[
+        Path | None,
+        typer.Option(help="Score a folder with expected.json instead (e.g. the samples)."),
     ] = None,
     json_out: Annotated[Path | None, typer.Option("--json", help="Also write scores here.")] = None,
 ) -> None:
-    """Score the extractor against a gold corpus (default: the bundled samples)."""
-    from incidents.evaluate import evaluate as run_evaluation
-    from incidents.evaluate import format_table
+    """Score the extractor: P / R / F1 per language and type, counts, dates, negatives."""
+    from incidents.evaluate import evaluate_gold, evaluate_samples, format_table
+    from incidents.extract.training.corpus import LANGUAGES, SPLITS, load_corpus
     from incidents.runtime import build_extractor
 
-    settings = _settings()
-    result = run_evaluation(build_extractor(settings), corpus or settings.corpus)
+    if split not in SPLITS:
+        _err(f"error: --split must be one of {', '.join(SPLITS)}, not {split!r}")
+        raise typer.Exit(2)
+    languages = tuple(lang or LANGUAGES)
+    if unknown := set(languages) - set(LANGUAGES):
+        _err(
+            f"error: --lang must be among {', '.join(LANGUAGES)}, not {', '.join(sorted(unknown))}"
+        )
+        raise typer.Exit(2)
+    extractor = build_extractor(_settings())
+    if samples is not None:
+        result = evaluate_samples(extractor, samples)
+    else:
+        result = evaluate_gold(extractor, load_corpus(languages, (split,)))
     typer.echo(format_table(result))
     if json_out:
         payload = {**result.as_dict(), "errors": result.errors}
         json_out.write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+@app.command()
+def train(
+    lang: Annotated[list[str] | None, typer.Option(help="Languages (default: fa, ar, en).")] = None,
+    out: Annotated[Path | None, typer.Option(help="Where to write the models (default: shipped).")] = None,
+    seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
+    epochs: Annotated[int, typer.Option(min=1, help="Passes over the training split.")] = 20,
+) -> None:
+    """Rebuild the sentence classifiers from the annotated corpus (CPU, fixed seed)."""
+    from incidents.extract.training.corpus import LANGUAGES
+    from incidents.extract.training.train import train_all
+
+    languages = tuple(lang or LANGUAGES)
+    if unknown := set(languages) - set(LANGUAGES):
+        _err(f"error: --lang must be among {', '.join(LANGUAGES)}, not {', '.join(sorted(unknown))}")
+        raise typer.Exit(2)
+    train_all(languages, out=out, seed=seed, epochs=epochs, log=typer.echo)
 
 
 @app.command()

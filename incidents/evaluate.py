@@ -1,14 +1,18 @@
-"""Score the extractor against a gold file (the sample corpus's ``expected.json``).
+"""Score the extractor against gold annotations.
 
-An extracted event matches a gold event of the same document when the type is the
-same and the place is the same (English name and country). Scores are reported per
-language and per type, with exact-match accuracy of killed / injured on matched
-events and the share of gold-negative documents where nothing was extracted.
+Two gold sources: the annotated corpus (``extract/training/data``, scored on one of
+its splits) and the bundled sample corpus (``samples/expected.json``). An extracted
+event matches a gold event of the same document when the type is the same and the
+place is the same: same English name and country, or within 50 km of where the
+gazetteer puts the gold place. Scores are reported per language and per type, with
+exact-match accuracy of killed / injured and of the date on matched events, and the
+share of gold-negative documents where nothing was extracted.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,7 +22,11 @@ from typing import Any
 from incidents.domain import Document, EventMention
 from incidents.errors import ReaderError
 from incidents.extract.extractor import Extractor
+from incidents.extract.training.corpus import GoldDocument
+from incidents.geocode import Gazetteer, choose
 from incidents.readers import iter_input_files, read_path
+
+MATCH_KM = 50.0
 
 
 @dataclass
@@ -41,6 +49,21 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
+def _share(values: list[bool]) -> float | None:
+    return round(sum(values) / len(values), 3) if values else None
+
+
+def _score_dict(s: Score) -> dict[str, Any]:
+    return {
+        "tp": s.tp,
+        "fp": s.fp,
+        "fn": s.fn,
+        "precision": round(s.precision, 3),
+        "recall": round(s.recall, 3),
+        "f1": round(s.f1, 3),
+    }
+
+
 @dataclass
 class Evaluation:
     overall: Score = field(default_factory=Score)
@@ -48,55 +71,70 @@ class Evaluation:
     by_type: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
     killed: list[bool] = field(default_factory=list)
     injured: list[bool] = field(default_factory=list)
+    dates: list[bool] = field(default_factory=list)
     negatives: list[bool] = field(default_factory=list)
     errors: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
-        def score(s: Score) -> dict[str, Any]:
-            return {
-                "tp": s.tp,
-                "fp": s.fp,
-                "fn": s.fn,
-                "precision": round(s.precision, 3),
-                "recall": round(s.recall, 3),
-                "f1": round(s.f1, 3),
-            }
-
-        def share(values: list[bool]) -> float | None:
-            return round(sum(values) / len(values), 3) if values else None
-
         return {
-            "overall": score(self.overall),
-            "by_lang": {k: score(v) for k, v in sorted(self.by_lang.items())},
-            "by_type": {k: score(v) for k, v in sorted(self.by_type.items())},
-            "killed_exact": share(self.killed),
-            "injured_exact": share(self.injured),
-            "negatives_without_event": share(self.negatives),
+            "overall": _score_dict(self.overall),
+            "by_lang": {k: _score_dict(v) for k, v in sorted(self.by_lang.items())},
+            "by_type": {k: _score_dict(v) for k, v in sorted(self.by_type.items())},
+            "killed_exact": _share(self.killed),
+            "injured_exact": _share(self.injured),
+            "date_exact": _share(self.dates),
+            "negatives_without_event": _share(self.negatives),
         }
 
 
-def _same(gold: dict[str, Any], event: EventMention) -> bool:
-    place = event.place
-    return (
-        gold["type"] == event.type.value
-        and place is not None
-        and gold["place"].casefold() == place.name.casefold()
-        and gold["country"] == place.country
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     )
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+class _Matcher:
+    """Whether an extracted event is a gold event: same type, place by name or 50 km."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._points: dict[tuple[str, str], tuple[float, float] | None] = {}
+
+    def point(self, place: str, country: str) -> tuple[float, float] | None:
+        key = (place, country)
+        if key not in self._points:
+            entries = [e for e in self.gazetteer.lookup(place) if e.country == country]
+            entry = choose(entries, {country})
+            self._points[key] = (entry.lat, entry.lon) if entry else None
+        return self._points[key]
+
+    def same(self, gold: dict[str, Any], event: EventMention) -> bool:
+        place = event.place
+        if gold["type"] != event.type.value or place is None:
+            return False
+        if gold["place"].casefold() == place.name.casefold() and gold["country"] == place.country:
+            return True
+        point = self.point(gold["place"], gold["country"])
+        return point is not None and _km(point[0], point[1], place.lat, place.lon) <= MATCH_KM
 
 
 def _score_document(
     ev: Evaluation,
+    matcher: _Matcher,
     document: Document,
     lang: str,
-    gold: list[dict[str, Any]],
+    gold: Iterable[dict[str, Any]],
     events: tuple[EventMention, ...],
 ) -> None:
+    gold = list(gold)
     unmatched = list(events)
     if not gold:
         ev.negatives.append(not events)
     for g in gold:
-        hit = next((e for e in unmatched if _same(g, e)), None)
+        hit = next((e for e in unmatched if matcher.same(g, e)), None)
         for score in (ev.overall, ev.by_lang[lang], ev.by_type[g["type"]]):
             if hit:
                 score.tp += 1
@@ -108,6 +146,8 @@ def _score_document(
         unmatched.remove(hit)
         ev.killed.append(hit.killed == g.get("killed"))
         ev.injured.append(hit.injured == g.get("injured"))
+        if g.get("date"):
+            ev.dates.append(hit.date is not None and hit.date.isoformat() == g["date"])
         if hit.killed != g.get("killed") or hit.injured != g.get("injured"):
             ev.errors.append(
                 {"document": document.key, "counts": [hit.killed, hit.injured], "expected": g}
@@ -127,12 +167,23 @@ def _score_document(
         )
 
 
-def evaluate(extractor: Extractor, corpus: Path, gold_file: Path | None = None) -> Evaluation:
-    """Extract from every document under ``corpus`` and compare with the gold file."""
+def evaluate_gold(extractor: Extractor, documents: Iterable[GoldDocument]) -> Evaluation:
+    """Score the extractor on annotated documents (one split of the training corpus)."""
+    ev, matcher = Evaluation(), _Matcher(extractor.gazetteer)
+    for gold in documents:
+        result = extractor.extract(gold.document)
+        _score_document(ev, matcher, gold.document, result.lang, gold.events, result.events)
+    return ev
+
+
+def evaluate_samples(
+    extractor: Extractor, corpus: Path, gold_file: Path | None = None
+) -> Evaluation:
+    """Extract from every document under ``corpus`` and compare with ``expected.json``."""
     gold: dict[str, list[dict[str, Any]]] = json.loads(
         (gold_file or corpus / "expected.json").read_text(encoding="utf-8")
     )
-    ev = Evaluation()
+    ev, matcher = Evaluation(), _Matcher(extractor.gazetteer)
     contexts: dict[str, frozenset[str]] = {}
 
     def fail(error: ReaderError) -> None:
@@ -142,18 +193,17 @@ def evaluate(extractor: Extractor, corpus: Path, gold_file: Path | None = None) 
         for document in read_path(path, key, fail):
             if document.key not in gold:
                 continue
-            result = extractor.extract(
-                document, contexts.get(document.parent_key or "", frozenset())
-            )
+            context = contexts.get(document.parent_key or "", frozenset())
+            result = extractor.extract(document, context)
             if document.parent_key is None:
                 contexts[document.key] = result.countries
-            _score_document(ev, document, result.lang, gold[document.key], result.events)
+            _score_document(ev, matcher, document, result.lang, gold[document.key], result.events)
     return ev
 
 
 def format_table(ev: Evaluation) -> str:
     rows = [("", "P", "R", "F1", "tp", "fp", "fn")]
-    groups: Iterable[tuple[str, Score]] = [
+    groups: list[tuple[str, Score]] = [
         ("all", ev.overall),
         *sorted(ev.by_lang.items()),
         *sorted(ev.by_type.items()),
@@ -174,6 +224,6 @@ def format_table(ev: Evaluation) -> str:
     d = ev.as_dict()
     lines.append(
         f"killed exact {d['killed_exact']}  injured exact {d['injured_exact']}  "
-        f"negatives without event {d['negatives_without_event']}"
+        f"date exact {d['date_exact']}  negatives without event {d['negatives_without_event']}"
     )
     return "\n".join(lines)

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from incidents.evaluate import evaluate
+from incidents.evaluate import evaluate_samples
 from incidents.extract.extractor import Extractor
 
 pytestmark = pytest.mark.slow
 
 
 def test_sample_corpus_scores(extractor: Extractor, corpus: Path) -> None:
-    result = evaluate(extractor, corpus).as_dict()
+    result = evaluate_samples(extractor, corpus).as_dict()
     for lang in ("fa", "ar", "en"):
         assert result["by_lang"][lang]["f1"] >= 0.85, (lang, result["by_lang"][lang])
     for kind in ("explosion", "road_closure", "security_deployment"):
