@@ -25,9 +25,11 @@ from incidents.extract.counts import (
 from incidents.extract.lexicon import Lexicon
 from incidents.extract.nlp import SPANS_KEY
 from incidents.extract.places import EVENT_ROLE, PlaceMention
+from incidents.extract.policy import CombinationPolicy, Decision
 from incidents.geocode import GazetteerEntry
 from incidents.normalize.event_dates import resolve_event_date
 
+DEFAULT_POLICY = CombinationPolicy()
 SENTENCE_BLOCKERS = frozenset({"NEGATION", "BACKGROUND", "STATISTIC"})
 CLAUSE_BLOCKERS = frozenset({"HYPOTHETICAL"})
 #: "police defused a bomb": no explosion, though other events may stand.
@@ -53,6 +55,8 @@ class RawEvent:
     date: dt.date | None
     date_source: str | None
     rule: str
+    source: str = "rules"
+    score: float = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +73,14 @@ def sentence_events(
     resolved: dict[int, GazetteerEntry | None],
     lex: Lexicon,
     published: dt.date | None,
+    scores: dict[int, dict[str, float]] | None = None,
+    policy: CombinationPolicy = DEFAULT_POLICY,
 ) -> tuple[list[RawEvent], list[RawClaim]]:
-    """Every event (and claim) a document states, one per trigger, in text order."""
+    """Every event (and claim) a document states, one per type and sentence, in text order.
+
+    ``scores`` are the trained model's type probabilities per sentence (keyed by the
+    sentence's first token); :mod:`incidents.extract.policy` combines them with the rules.
+    """
     events: list[RawEvent] = []
     claims: list[RawClaim] = []
     last_place: tuple[GazetteerEntry, PlaceMention] | None = None
@@ -87,47 +97,78 @@ def sentence_events(
             and resolved.get(m.start)
         ]
         triggers = _triggers(spans, sentence)
-        if "CLAIM" in labels and triggers:
-            place = _nearest(event_places, triggers[0])
-            entry = resolved[place.start] if place else (last_place[0] if last_place else None)
-            claims.extend(_claims(sentence, spans, triggers, lex, entry))
-        elif triggers and not labels & SENTENCE_BLOCKERS:
-            casualties = read_casualties(
-                sentence, [s for s in spans if s.label_ in CASUALTY_LABELS], lex
+        if "CLAIM" in labels:
+            if triggers:
+                place = _nearest(event_places, triggers[0])
+                entry = resolved[place.start] if place else (last_place[0] if last_place else None)
+                claims.extend(_claims(sentence, spans, triggers, lex, entry))
+        elif not labels & SENTENCE_BLOCKERS:
+            probabilities = scores.get(sentence.start) if scores is not None else None
+            may_add = not _questioned(sentence, (sentence.start, sentence.end)) and not (
+                labels & CLAUSE_BLOCKERS
             )
-            date = resolve_event_date(sentence.text, published)
-            for trigger in triggers:
-                place_mention = _event_place(event_places, resolved, trigger, last_place)
-                inherited = place_mention is None and last_place is not None
-                entry = (
-                    resolved[place_mention.start]
-                    if place_mention
-                    else (last_place[0] if last_place else None)
+            decisions = policy.decide([t.label_ for t in triggers], probabilities, may_add)
+            found = [
+                _event(
+                    sentence, spans, d, triggers, event_places, resolved, last_place, lex, published
                 )
-                mention_for_span = place_mention or (last_place[1] if last_place else None)
-                kind = EventType(trigger.label_)
-                events.append(
-                    RawEvent(
-                        type=kind,
-                        sentence=sentence,
-                        trigger=trigger,
-                        place=entry,
-                        place_span=mention_for_span,
-                        place_inherited=inherited,
-                        killed=casualties.killed if kind in CASUALTY_TYPES else None,
-                        injured=casualties.injured if kind in CASUALTY_TYPES else None,
-                        date=date or published,
-                        date_source="text" if date else ("published" if published else None),
-                        rule=trigger.id_,
-                    )
-                )
-        elif labels & {KILLED, INJURED} and events and events[-1].type in CASUALTY_TYPES:
-            events[-1] = _fill_casualties(events[-1], sentence, spans, lex)
+                for d in _exclusive(decisions)
+            ]
+            if found:
+                events.extend(found)
+            elif labels & {KILLED, INJURED} and events and events[-1].type in CASUALTY_TYPES:
+                events[-1] = _fill_casualties(events[-1], sentence, spans, lex)
         specific = [m for m in event_places if resolved[m.start].kind != "country"]  # type: ignore[union-attr]
         if specific:
             chosen = _most_specific(specific, resolved)
             last_place = (resolved[chosen.start], chosen)  # type: ignore[assignment]
     return events, claims
+
+
+def _exclusive(decisions: list[Decision]) -> list[Decision]:
+    """A suicide bombing is not also an explosion (EVENTS.md)."""
+    if any(d.type == EventType.SUICIDE_BOMBING for d in decisions):
+        return [d for d in decisions if d.type != EventType.EXPLOSION]
+    return decisions
+
+
+def _event(
+    sentence: Span,
+    spans: list[Span],
+    decision: Decision,
+    triggers: list[Span],
+    event_places: list[PlaceMention],
+    resolved: dict[int, GazetteerEntry | None],
+    last_place: tuple[GazetteerEntry, PlaceMention] | None,
+    lex: Lexicon,
+    published: dt.date | None,
+) -> RawEvent:
+    """One event of a sentence: its trigger (or the whole sentence), place, figures, date."""
+    kind = EventType(decision.type)
+    trigger = next((t for t in triggers if t.label_ == decision.type), None)
+    if trigger is None:  # the model alone: the sentence is the trigger
+        trigger = Span(sentence.doc, sentence.start, sentence.end, label=decision.type)
+    place_mention = _event_place(event_places, resolved, trigger, last_place)
+    entry = (
+        resolved[place_mention.start] if place_mention else (last_place[0] if last_place else None)
+    )
+    casualties = read_casualties(sentence, [s for s in spans if s.label_ in CASUALTY_LABELS], lex)
+    date = resolve_event_date(sentence.text, published)
+    return RawEvent(
+        type=kind,
+        sentence=sentence,
+        trigger=trigger,
+        place=entry,
+        place_span=place_mention or (last_place[1] if last_place else None),
+        place_inherited=place_mention is None and last_place is not None,
+        killed=casualties.killed if kind in CASUALTY_TYPES else None,
+        injured=casualties.injured if kind in CASUALTY_TYPES else None,
+        date=date or published,
+        date_source="text" if date else ("published" if published else None),
+        rule=trigger.id_ or "textcat",
+        source=decision.source,
+        score=decision.score,
+    )
 
 
 def _triggers(spans: list[Span], sentence: Span) -> list[Span]:
@@ -147,8 +188,6 @@ def _triggers(spans: list[Span], sentence: Span) -> list[Span]:
         if any(c.label_ == span.label_ and c.start <= span.start < c.end for c in chosen):
             continue
         chosen.append(span)
-    if any(s.label_ == EventType.SUICIDE_BOMBING for s in chosen):
-        chosen = [s for s in chosen if s.label_ != EventType.EXPLOSION]
     return chosen
 
 

@@ -8,21 +8,22 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from spacy.language import Language
 
 from incidents.domain import Claim, Document, DocumentKind, EventMention, PlaceMatch, Span
 from incidents.errors import ExtractionError
-from incidents.extract.events import RawClaim, RawEvent, sentence_events
+from incidents.extract.classifier import SentenceClassifier
+from incidents.extract.events import DEFAULT_POLICY, RawClaim, RawEvent, sentence_events
 from incidents.extract.lexicon import Lexicon, load_lexicon
 from incidents.extract.nlp import build_nlp
 from incidents.extract.places import context_countries, find_places, resolve
+from incidents.extract.policy import CombinationPolicy
 from incidents.geocode import Gazetteer, GazetteerEntry, to_place_match
 from incidents.normalize.folding import FoldedText, fold_text
 from incidents.normalize.language import SUPPORTED_LANGUAGES, detect_language
 
-#: Confidence of a rule hit with its place in the same sentence, before discounts.
-BASE_CONFIDENCE = 0.8
 INHERITED_PLACE_FACTOR = 0.85
 NO_PLACE_FACTOR = 0.6
 COMMENT_FACTOR = 0.75
@@ -39,21 +40,32 @@ class ExtractionResult:
 
 @dataclass
 class Extractor:
-    """Rules for fa / ar / en over folded text, places from the offline gazetteer."""
+    """Rules and trained sentence classifiers for fa / ar / en over folded text, places
+    from the offline gazetteer, combined by one :class:`CombinationPolicy`."""
 
     gazetteer: Gazetteer
     pipelines: dict[str, Language]
     lexicons: dict[str, Lexicon]
+    classifiers: dict[str, SentenceClassifier | None] = field(default_factory=dict)
+    policy: CombinationPolicy = DEFAULT_POLICY
 
     @classmethod
     def build(
-        cls, gazetteer: Gazetteer, languages: Iterable[str] = SUPPORTED_LANGUAGES
+        cls,
+        gazetteer: Gazetteer,
+        languages: Iterable[str] = SUPPORTED_LANGUAGES,
+        use_model: bool = True,
+        models: Path | None = None,
     ) -> Extractor:
+        """Rules for ``languages``, plus each language's trained model when shipped."""
         langs = tuple(languages)
         return cls(
             gazetteer=gazetteer,
             pipelines={lang: build_nlp(lang) for lang in langs},
             lexicons={lang: load_lexicon(lang) for lang in langs},
+            classifiers={
+                lang: SentenceClassifier.load(lang, models) if use_model else None for lang in langs
+            },
         )
 
     def extract(self, document: Document, context: Collection[str] = ()) -> ExtractionResult:
@@ -72,7 +84,15 @@ class Extractor:
         countries = context_countries(mentions, doc, self.gazetteer) | set(context)
         resolved = {m.start: resolve(m, countries) for m in mentions}
         published = document.published.date() if document.published else None
-        raw_events, raw_claims = sentence_events(doc, mentions, resolved, lex, published)
+        classifier = self.classifiers.get(lang)
+        scores = (
+            classifier.score_sentences([s for s in doc.sents if s.text.strip()])
+            if classifier is not None
+            else None
+        )
+        raw_events, raw_claims = sentence_events(
+            doc, mentions, resolved, lex, published, scores, self.policy
+        )
         events = _merge(document, folded, raw_events)
         claims = tuple(_claim(document, folded, c) for c in raw_claims)
         return ExtractionResult(document.key, lang, events, claims, frozenset(countries))
@@ -98,7 +118,7 @@ def _place(document: Document, folded: FoldedText, raw: RawEvent) -> PlaceMatch 
 
 
 def _confidence(document: Document, raw: RawEvent) -> float:
-    score = BASE_CONFIDENCE
+    score = raw.score
     if raw.place is None:
         score *= NO_PLACE_FACTOR
     elif raw.place_inherited:
@@ -165,7 +185,7 @@ def _mention(document: Document, folded: FoldedText, cluster: list[RawEvent]) ->
         evidence=evidence[0],
         evidence_text=evidence[0].of(document.text),
         trigger=trigger,
-        extractor=f"rules:{first.rule}",
+        extractor=f"{first.source}:{first.rule}",
         confidence=max(_confidence(document, r) for r in cluster),
         place=_place(document, folded, placed),
         killed=next((r.killed for r in cluster if r.killed is not None), None),
