@@ -37,6 +37,8 @@ _TRANSPARENT = frozenset(
 _WINDOW = 6
 #: "killed or wounded 20": a combined total with no split gives both null (EVENTS.md).
 _EITHER = frozenset({"or", "یا", "او"})
+# Casualty words that carry their own count (قتيلين = 2, قتيل = 1), never a combined total.
+_DUALS_AND_SINGULARS = frozenset("قتیلین قتیلان جریحین جریحان قتیل جریح مصاب قتیلا جریحا".split())
 _ARTICLES = frozenset({"a", "an"})
 
 
@@ -138,7 +140,7 @@ def read_casualties(sentence: Span, casualty_spans: list[Span], lex: Lexicon) ->
             if figure is not None:
                 break
             if direction == "forward":
-                figure = _forward(sentence, end, by_start, trigger_tokens, claimed)
+                figure = _forward(sentence, end, by_start, trigger_tokens, claimed, lex)
                 if figure is not None:
                     figure = _with_following_summands(sentence, figure, by_start, lex)
             else:
@@ -146,7 +148,9 @@ def read_casualties(sentence: Span, casualty_spans: list[Span], lex: Lexicon) ->
         if figure is not None:
             claimed.update(range(figure.start, figure.end))
             found[label] = figure.value
-        elif _singular_person_before(sentence, start, lex):
+        elif _singular_person_before(sentence, start, lex) or _singular_person_after(
+            sentence, start, end, lex
+        ):
             found[label] = 1
     return Casualties(killed=found.get(KILLED), injured=found.get(INJURED))
 
@@ -176,13 +180,22 @@ def _blocks(token: Token, index: int, triggers: set[int]) -> bool:
 
 
 def _forward(
-    sentence: Span, end: int, by_start: dict[int, Figure], triggers: set[int], claimed: set[int]
+    sentence: Span,
+    end: int,
+    by_start: dict[int, Figure],
+    triggers: set[int],
+    claimed: set[int],
+    lex: Lexicon,
 ) -> Figure | None:
+    """A figure just after the casualty word ("killing 15", "مقتل مجندين اثنين")."""
     for i in range(end, min(len(sentence), end + _WINDOW)):
         figure = by_start.get(i)
         if figure is not None and i not in claimed:
             return figure
-        if _blocks(sentence[i], i, triggers) or sentence[i].lower_ not in _TRANSPARENT:
+        word = sentence[i].lower_
+        if _blocks(sentence[i], i, triggers) or (
+            word not in _TRANSPARENT and word not in lex.persons
+        ):
             return None
     return None
 
@@ -228,14 +241,20 @@ def _with_summands(
 
 
 def _combined_total(sentence: Span, spans: list[Span]) -> bool:
-    """A killed word and an injured word joined only by "or" ("killed or wounded")."""
+    """A killed word and an injured word side by side, with no figure of their own:
+    "killed or wounded 20", "۲۳ شهید و زخمی", "مقتل وإصابة 6 أشخاص", "قتلى وجرحى"."""
     words = {s.label_: s for s in spans}
     killed, injured = words.get(KILLED), words.get(INJURED)
     if killed is None or injured is None:
         return False
     first, second = sorted((killed, injured), key=lambda s: s.start)
     between = [t.lower_ for t in sentence.doc[first.end : second.start]]
-    return len(between) == 1 and between[0] in _EITHER
+    if not all(word in _EITHER or word in ("و", "and") for word in between) or len(between) > 1:
+        return False
+    if len(first) > 1:  # "لقي شخص مصرعه": the first phrase holds its own count
+        return False
+    own = [t.lower_ for t in (*first, *second)]
+    return not any(word in _DUALS_AND_SINGULARS for word in own)
 
 
 def _with_following_summands(
@@ -261,12 +280,20 @@ def _with_following_summands(
     return Figure(figure.start, last, total)
 
 
+def _singular_person_after(sentence: Span, start: int, end: int, lex: Lexicon) -> bool:
+    """ "مقتل شخص", "وإصابة آخر", "لقي شخص مصرعه": one person word inside or just after."""
+    if lex.lang != "ar":
+        return False
+    window = [sentence[i] for i in range(start + 1, min(len(sentence), end + 2))]
+    return any(lex.strip_clitic(t.lower_) in lex.singular_persons for t in window[:3])
+
+
 def _singular_person_before(sentence: Span, start: int, lex: Lexicon) -> bool:
     """ "زن سوری کشته شد": one person word, no figure, just before the casualty word."""
     for i in range(start - 1, max(-1, start - 4), -1):
         token = sentence[i]
         if token.text in CLAUSE_BREAKS:
             return False
-        if lex.lang == "fa" and token.lower_ in lex.persons and token.lower_ not in ("نفر", "تن"):
+        if lex.lang == "fa" and token.lower_ in lex.singular_persons:
             return True
     return False

@@ -26,6 +26,7 @@ class Lexicon:
     persons: frozenset[str]
     duals: dict[str, tuple[str, int]]
     singular_casualties: dict[str, str]
+    singular_persons: frozenset[str]
     speakers: frozenset[str]
     origin: frozenset[str]
     destination: frozenset[str]
@@ -62,6 +63,7 @@ def load_lexicon(lang: str) -> Lexicon:
         persons=words("persons"),
         duals={fold(k): (v[0], int(v[1])) for k, v in data.get("duals", {}).items()},
         singular_casualties={fold(k): v for k, v in data.get("singular_casualties", {}).items()},
+        singular_persons=words("singular_persons"),
         speakers=words("speakers"),
         origin=words("origin"),
         destination=words("destination"),

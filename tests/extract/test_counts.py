@@ -45,6 +45,17 @@ def casualties(lang: str, text: str) -> Casualties:
         ("ar", "لقي ثلاثة أشخاص حتفهم", 3, None),
         ("ar", "انفجار دون وقوع إصابات", 0, 0),
         ("ar", "مقتل ثلاثة عشر شخصا", 13, None),
+        ("ar", "أسفر عن مقتل شخص وإصابة ثلاثة آخرين بجروح", 1, 3),
+        ("ar", "أدى إلى استشهاد مواطن وإصابة آخر بجروح بليغة", 1, 1),
+        ("ar", "لقي شخص مصرعه وأصيب 3 آخرون", 1, 3),
+        ("ar", "أسفر عن مقتل مجندين اثنين وإصابة 9 آخرين", 2, 9),
+        ("ar", "مقتل أحد عناصرها وإصابة ثلاثة", 1, 3),
+        ("ar", "مقتل وإصابة 6 أشخاص", None, None),
+        ("ar", "سقوط قتلى وجرحى", None, None),
+        ("fa", "۲۳ نفر شهید و زخمی شدند", None, None),
+        ("fa", "۶ شهید و ۱۷ زخمی برجای گذاشت", 6, 17),
+        ("fa", "در این انفجار ۱۰ تن جان خود را از دست دادند", 10, None),
+        ("fa", "منجر به کشته شدن دست کم ۳ نفر و جراحت ۱۱۲ نفر دیگر شد", 3, 112),
         # English
         ("en", "At least 15 people were killed and more than 50 wounded", 15, 50),
         ("en", "The bomb killed two and injured 5", 2, 5),
@@ -57,6 +68,8 @@ def casualties(lang: str, text: str) -> Casualties:
         ("en", "A policeman was killed", 1, None),
         ("en", "The death toll rose to 31", 31, None),
         ("en", "Dozens were injured", None, None),
+        ("en", "Drone strikes killed or wounded 20 people", None, None),
+        ("en", "killing a police officer and three civilians", 4, None),
     ],
 )
 def test_casualty_figures(lang: str, text: str, killed: int | None, injured: int | None) -> None:
