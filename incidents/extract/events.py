@@ -35,6 +35,8 @@ CLAUSE_BLOCKERS = frozenset({"HYPOTHETICAL"})
 #: "police defused a bomb": no explosion, though other events may stand.
 DEFUSED = "DEFUSED"
 BLAST_TYPES = frozenset({EventType.EXPLOSION, EventType.SUICIDE_BOMBING})
+#: "a gas cylinder exploded": an accident, not a security event.
+ACCIDENT = "ACCIDENT"
 #: "arrested in connection with the bombings": the later trigger only refers back.
 REFERENCE = "REFERENCE"
 EVENT_LABELS = frozenset(t.value for t in EventType)
@@ -174,7 +176,7 @@ def _event(
 def _triggers(spans: list[Span], sentence: Span) -> list[Span]:
     """Event triggers of a sentence outside hedged or questioned clauses, one per type region."""
     hedges = [s for s in spans if s.label_ in CLAUSE_BLOCKERS]
-    defused = any(s.label_ == DEFUSED for s in spans)
+    defused = any(s.label_ in (DEFUSED, ACCIDENT) for s in spans)
     reference = min((s.start for s in spans if s.label_ == REFERENCE), default=sentence.end)
     chosen: list[Span] = []
     for span in sorted(spans, key=lambda s: (s.start, s.end)):
@@ -230,8 +232,13 @@ def _event_place(
 
 
 def _nearest(places: list[PlaceMention], trigger: Span) -> PlaceMention | None:
+    """The place inside the trigger phrase ("شددت قوات الشرطة في أسيوط من إجراءاتها"),
+    else the nearest after it ("a blast in Homs"), else the nearest before it."""
     if not places:
         return None
+    inside = [p for p in places if trigger.start <= p.start < trigger.end]
+    if inside:
+        return inside[0]
     after = [p for p in places if p.start >= trigger.end]
     if after:
         return min(after, key=lambda p: p.start)

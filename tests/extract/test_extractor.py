@@ -95,3 +95,29 @@ def test_event_date_from_text(extractor: Extractor) -> None:
     (event,) = extractor.extract(doc).events
     assert event.date == dt.date(2025, 11, 15) and event.date_source == "text"
     assert event.killed == 2
+
+
+def test_accidental_blasts_are_not_security_events(extractor: Extractor) -> None:
+    assert (
+        _events(extractor, "A gas cylinder exploded in a restaurant in Mosul, injuring four.") == []
+    )
+    assert _events(extractor, "انفجرت أسطوانة غاز في مطعم بالموصل وأصيب أربعة أشخاص.") == []
+
+
+def test_place_inside_the_trigger_phrase(extractor: Extractor) -> None:
+    text = (
+        "شددت قوات الشرطة في أسيوط من إجراءاتها الأمنية بعد تفجير استهدف مديرية الأمن في المنصورة."
+    )
+    events = dict((e[0], e[1]) for e in _events(extractor, text))
+    assert events["security_deployment"] == "Assiut"
+    assert events["explosion"] == "Al Mansurah"
+
+
+def test_zero_casualties_and_closures_in_arabic(extractor: Extractor) -> None:
+    text = (
+        "انفجرت عبوة ناسفة في الموصل، ومنعت القوات المرور في الطرق المحيطة، وتبين عدم وقوع ضحايا."
+    )
+    assert _events(extractor, text) == [
+        ("explosion", "Mosul", 0, 0),
+        ("road_closure", "Mosul", None, None),
+    ]
