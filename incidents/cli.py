@@ -133,7 +133,9 @@ def evaluate(
 @app.command()
 def train(
     lang: Annotated[list[str] | None, typer.Option(help="Languages (default: fa, ar, en).")] = None,
-    out: Annotated[Path | None, typer.Option(help="Where to write the models (default: shipped).")] = None,
+    out: Annotated[
+        Path | None, typer.Option(help="Where to write the models (default: shipped).")
+    ] = None,
     seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
     epochs: Annotated[int, typer.Option(min=1, help="Passes over the training split.")] = 20,
 ) -> None:
@@ -143,7 +145,9 @@ def train(
 
     languages = tuple(lang or LANGUAGES)
     if unknown := set(languages) - set(LANGUAGES):
-        _err(f"error: --lang must be among {', '.join(LANGUAGES)}, not {', '.join(sorted(unknown))}")
+        _err(
+            f"error: --lang must be among {', '.join(LANGUAGES)}, not {', '.join(sorted(unknown))}"
+        )
         raise typer.Exit(2)
     train_all(languages, out=out, seed=seed, epochs=epochs, log=typer.echo)
 

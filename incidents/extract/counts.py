@@ -27,7 +27,7 @@ CLAUSE_BREAKS = frozenset(',،؛;/:()«»[]—–.!?؟"')
 # Words that may stand between a figure and its casualty word without breaking the link.
 _TRANSPARENT = frozenset(
     (
-        "at least more than over about nearly some up to around almost roughly "
+        "his her its their at least more than over about nearly some up to around almost roughly "
         "another were was have has had been people are is being reportedly rose "
         "risen climbed reached stood stands now دست کم حداقل بیش از بالغ بر حدود "
         "نزدیک به شد شدند شده شدن اند است تن نفر دیگر ما لا یقل عن اکثر من نحو حوالی "
@@ -86,6 +86,14 @@ def find_figures(sentence: Span, lex: Lexicon) -> list[Figure]:
             figures.append(Figure(i, i + 2, lex.teens[word]))
             i += 2
             continue
+        if lex.lang == "ar" and word in lex.singular_persons:
+            figures.append(Figure(i, i + 1, 1))  # "مقتل شخص", "وإصابة آخر", "مقتل أكاديمي"
+            i += 1
+            continue
+        if word in lex.determiners and _names_one_person(sentence, i, lex):
+            figures.append(Figure(i, i + 1, 1))  # "killing the driver", "its rider"
+            i += 1
+            continue
         value = _number_value(words[i], lex)
         if value is None or (word in _ARTICLES and not _article_counts(sentence, i, lex)):
             i += 1
@@ -108,9 +116,27 @@ def find_figures(sentence: Span, lex: Lexicon) -> list[Figure]:
 
 
 def _article_counts(sentence: Span, i: int, lex: Lexicon) -> bool:
-    """ "a"/"an" counts as 1 only before a person word ("a policeman was killed")."""
+    """ "a"/"an" counts as 1 only before a person word ("a policeman", "a prominent
+    tribal sheikh"), or as the "a" of "a dozen"."""
     nxt = sentence[i + 1].lower_ if i + 1 < len(sentence) else ""
-    return nxt in lex.persons or nxt in ("dozen", "hundred", "thousand")
+    return nxt in ("dozen", "hundred", "thousand") or _names_one_person(sentence, i, lex)
+
+
+_PLURAL_PERSONS = frozenset({"people", "children", "police", "troops", "staff", "personnel"})
+
+
+def _names_one_person(sentence: Span, i: int, lex: Lexicon) -> bool:
+    """Up to three describing words, then one singular person word."""
+    for j in range(i + 1, min(len(sentence), i + 4)):
+        word = sentence[j].lower_
+        if word in lex.persons:
+            following = sentence[j + 1].lower_ if j + 1 < len(sentence) else ""
+            if word in _PLURAL_PERSONS and following in lex.persons:
+                continue  # "a police officer"
+            return not (word.endswith("s") or word.endswith("men") or word in _PLURAL_PERSONS)
+        if not sentence[j].is_alpha or word in lex.joiners:
+            return False
+    return False
 
 
 def read_casualties(sentence: Span, casualty_spans: list[Span], lex: Lexicon) -> Casualties:
@@ -148,9 +174,7 @@ def read_casualties(sentence: Span, casualty_spans: list[Span], lex: Lexicon) ->
         if figure is not None:
             claimed.update(range(figure.start, figure.end))
             found[label] = figure.value
-        elif _singular_person_before(sentence, start, lex) or _singular_person_after(
-            sentence, start, end, lex
-        ):
+        elif _singular_person_before(sentence, start, lex):
             found[label] = 1
     return Casualties(killed=found.get(KILLED), injured=found.get(INJURED))
 
@@ -269,23 +293,26 @@ def _with_following_summands(
             i < min(len(sentence), last + 3)
             and sentence[i].is_alpha
             and sentence[i].lower_ not in lex.joiners
+            and i not in by_start
         ):
             i += 1
-        if i >= len(sentence) or sentence[i].lower_ not in lex.joiners:
+        if i < len(sentence) and _clitic_joined(sentence[i].lower_, lex) and i in by_start:
+            k = i  # "حاكم ولاية بلخ واثنين من مرافقيه": the joiner is glued to the figure
+        elif i >= len(sentence) or sentence[i].lower_ not in lex.joiners:
             break
-        other = by_start.get(i + 1)
+        else:
+            k = i + 1
+        while k < len(sentence) and sentence[k].lower_ in lex.determiners:
+            k += 1  # "a woman and her two children"
+        other = by_start.get(k)
         if other is None or other.value is None:
             break
         total, last = total + other.value, other.end
     return Figure(figure.start, last, total)
 
 
-def _singular_person_after(sentence: Span, start: int, end: int, lex: Lexicon) -> bool:
-    """ "مقتل شخص", "وإصابة آخر", "لقي شخص مصرعه": one person word inside or just after."""
-    if lex.lang != "ar":
-        return False
-    window = [sentence[i] for i in range(start + 1, min(len(sentence), end + 2))]
-    return any(lex.strip_clitic(t.lower_) in lex.singular_persons for t in window[:3])
+def _clitic_joined(word: str, lex: Lexicon) -> bool:
+    return lex.lang == "ar" and word.startswith("و") and lex.strip_clitic(word) != word
 
 
 def _singular_person_before(sentence: Span, start: int, lex: Lexicon) -> bool:

@@ -32,6 +32,10 @@ from incidents.normalize.event_dates import resolve_event_date
 DEFAULT_POLICY = CombinationPolicy()
 SENTENCE_BLOCKERS = frozenset({"NEGATION", "BACKGROUND", "STATISTIC"})
 CLAUSE_BLOCKERS = frozenset({"HYPOTHETICAL"})
+#: "arrested five men planning attacks": an intention hedges only what follows it.
+INTENT = "INTENT"
+#: Roles of places that say where something came from or went, never where it happened.
+PASSING_ROLES = frozenset({"origin", "destination"})
 #: "police defused a bomb": no explosion, though other events may stand.
 DEFUSED = "DEFUSED"
 BLAST_TYPES = frozenset({EventType.EXPLOSION, EventType.SUICIDE_BOMBING})
@@ -99,6 +103,15 @@ def sentence_events(
             and resolved.get(m.start)
         ]
         triggers = _triggers(spans, sentence)
+        if _names_an_earlier_year(sentence, published):
+            labels.add("BACKGROUND")
+        passing = [
+            m
+            for m in places
+            if sentence.start <= m.start < sentence.end and m.role in PASSING_ROLES
+        ]
+        # "rockets fired from X towards Y": no place of its own, and none borrowed.
+        inherit = None if passing and not event_places else last_place
         if "CLAIM" in labels:
             if triggers:
                 place = _nearest(event_places, triggers[0])
@@ -111,8 +124,20 @@ def sentence_events(
             )
             decisions = policy.decide([t.label_ for t in triggers], probabilities, may_add)
             found = [
-                _event(
-                    sentence, spans, d, triggers, event_places, resolved, last_place, lex, published
+                _place_by_passing(
+                    _event(
+                        sentence,
+                        spans,
+                        d,
+                        triggers,
+                        event_places,
+                        resolved,
+                        inherit,
+                        lex,
+                        published,
+                    ),
+                    passing,
+                    resolved,
                 )
                 for d in _exclusive(decisions)
             ]
@@ -127,11 +152,54 @@ def sentence_events(
     return events, claims
 
 
+#: Types that absorb another type stated in the same sentence: a suicide bombing is
+#: not also an explosion (EVENTS.md); the gunfire of a clash is not a separate shooting.
+ABSORBS = {
+    EventType.SUICIDE_BOMBING: EventType.EXPLOSION,
+    EventType.ARMED_CLASH: EventType.SHOOTING,
+}
+
+
+def _names_an_earlier_year(sentence: Span, published: dt.date | None) -> bool:
+    """ "the 2015 bombing", "a video from 2014": history, not news (needs the publication year)."""
+    if published is None:
+        return False
+    for token in sentence:
+        text = token.text
+        if len(text) == 4 and text.isdigit() and 1900 <= int(text) < published.year:
+            return True
+    return False
+
+
+#: Where an event happened when its sentence names only where things came from or went:
+#: forces deploy *to* a place and roads *to* a place are closed; a blast reported "from"
+#: a town happened there. Strikes and shelling launched *from* a place did not.
+PASSING_FALLBACK = {
+    EventType.ROAD_CLOSURE: ("destination", "origin"),
+    EventType.SECURITY_DEPLOYMENT: ("destination", "origin"),
+    EventType.AIRSTRIKE: (),
+    EventType.SHELLING: (),
+}
+DEFAULT_PASSING_FALLBACK = ("origin",)
+
+
+def _place_by_passing(
+    event: RawEvent, passing: list[PlaceMention], resolved: dict[int, GazetteerEntry | None]
+) -> RawEvent:
+    """Place an event by the sentence's origin / destination names when it has no other."""
+    if event.place is not None:
+        return event
+    for role in PASSING_FALLBACK.get(event.type, DEFAULT_PASSING_FALLBACK):
+        target = next((m for m in passing if m.role == role and resolved.get(m.start)), None)
+        if target is not None:
+            return replace(event, place=resolved[target.start], place_span=target)
+    return event
+
+
 def _exclusive(decisions: list[Decision]) -> list[Decision]:
-    """A suicide bombing is not also an explosion (EVENTS.md)."""
-    if any(d.type == EventType.SUICIDE_BOMBING for d in decisions):
-        return [d for d in decisions if d.type != EventType.EXPLOSION]
-    return decisions
+    present = {d.type for d in decisions}
+    absorbed = {ABSORBS[EventType(t)] for t in present if EventType(t) in ABSORBS}
+    return [d for d in decisions if d.type not in absorbed]
 
 
 def _event(
@@ -176,6 +244,7 @@ def _event(
 def _triggers(spans: list[Span], sentence: Span) -> list[Span]:
     """Event triggers of a sentence outside hedged or questioned clauses, one per type region."""
     hedges = [s for s in spans if s.label_ in CLAUSE_BLOCKERS]
+    intents = [s for s in spans if s.label_ == INTENT]
     defused = any(s.label_ in (DEFUSED, ACCIDENT) for s in spans)
     reference = min((s.start for s in spans if s.label_ == REFERENCE), default=sentence.end)
     chosen: list[Span] = []
@@ -186,6 +255,8 @@ def _triggers(spans: list[Span], sentence: Span) -> list[Span]:
             continue
         clause = _clause(sentence, span.start)
         if _questioned(sentence, clause) or any(clause[0] <= h.start < clause[1] for h in hedges):
+            continue
+        if any(clause[0] <= i.start <= span.start for i in intents):
             continue
         if any(c.label_ == span.label_ and c.start <= span.start < c.end for c in chosen):
             continue

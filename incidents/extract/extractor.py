@@ -150,9 +150,10 @@ def _merge(
     document: Document, folded: FoldedText, raws: list[RawEvent]
 ) -> tuple[EventMention, ...]:
     """One event per type and place in a document (EVENTS.md: two blasts at one place are
-    one event). A place and a place within it (Bab Touma, Damascus) are the same place;
-    the most specific names the event. The first sentence is the evidence, and the first
-    stated figure of each kind wins (the first official figure)."""
+    one event; an event is a type *and* a place, so one with no nameable place is
+    dropped). A place and a place within it (Bab Touma, Damascus) are the same place;
+    the most specific names the event. The first sentence is the evidence, and the
+    first stated figure of each kind wins (the first official figure)."""
     clusters: list[list[RawEvent]] = []
     for raw in raws:
         home = next(
@@ -163,7 +164,8 @@ def _merge(
             clusters.append([raw])
         else:
             home.append(raw)
-    return tuple(_mention(document, folded, cluster) for cluster in clusters)
+    mentions = (_mention(document, folded, cluster) for cluster in clusters)
+    return tuple(m for m in mentions if m.place is not None)
 
 
 def _specificity(raw: RawEvent) -> tuple[int, bool]:

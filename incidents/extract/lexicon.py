@@ -32,6 +32,8 @@ class Lexicon:
     destination: frozenset[str]
     speech: frozenset[str]
     streets: frozenset[str]
+    determiners: frozenset[str]
+    organizations: frozenset[str]
 
     def strip_clitic(self, word: str) -> str:
         """Drop one Arabic proclitic (و ف ب ل) when the rest is a known word or a number."""
@@ -69,4 +71,6 @@ def load_lexicon(lang: str) -> Lexicon:
         destination=words("destination"),
         speech=words("speech"),
         streets=words("streets"),
+        determiners=words("determiners"),
+        organizations=words("organizations"),
     )

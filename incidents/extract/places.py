@@ -3,7 +3,8 @@
 Names are looked up in the offline gazetteer as token n-grams (longest first).
 A place keeps a *role*: ``event`` (a candidate place of what happened), or one of
 ``dateline``, ``speaker``, ``origin``, ``destination``, ``street`` (Algeria Street
-is not Algeria), which EVENTS.md says are never event places. All places, whatever
+is not Algeria) or ``organization`` (Nineveh police), which EVENTS.md says are
+never event places. All places, whatever
 their role, give the document its country context for disambiguation ("Damascus"
 with Syria mentioned).
 """
@@ -39,7 +40,9 @@ def find_places(doc: Doc, gazetteer: Gazetteer, lex: Lexicon) -> list[PlaceMenti
     longest = gazetteer.max_tokens
     while i < len(doc):
         match = None
-        for n in range(min(longest, len(doc) - i), 0, -1):
+        # Hyphens are tokens of their own: "Pul-e-Khumri" is five tokens, one name.
+        reach = longest + 2 * sum(1 for t in doc[i : i + 2 * longest] if t.text == "-")
+        for n in range(min(reach, len(doc) - i), 0, -1):
             span = doc[i : i + n]
             if not _may_be_name(span, lex):
                 continue
@@ -80,6 +83,8 @@ def _role(doc: Doc, start: int, end: int, lex: Lexicon) -> str:
         return "destination"
     if len(before) >= 2 and before[-2] in lex.speakers:
         return "speaker"
+    if before and lex.strip_clitic(before[-1]) in lex.organizations:
+        return "organization"  # "شرطة نينوى", "Kabul University": a name, not a scene
     return EVENT_ROLE
 
 

@@ -70,6 +70,11 @@ def casualties(lang: str, text: str) -> Casualties:
         ("en", "Dozens were injured", None, None),
         ("en", "Drone strikes killed or wounded 20 people", None, None),
         ("en", "killing a police officer and three civilians", 4, None),
+        ("en", "gunmen shot dead a prominent tribal sheikh outside his home", 1, None),
+        ("en", "a drone targeted a motorcycle, killing its rider", 1, None),
+        ("en", "exploded under a tractor, killing the driver and injuring his two sons", 1, 2),
+        ("en", "killing two policemen and a passer-by and wounding six others", 3, 6),
+        ("en", "drone strike on a motorbike in Tyre, two martyrs according to NNA", 2, None),
     ],
 )
 def test_casualty_figures(lang: str, text: str, killed: int | None, injured: int | None) -> None:
