@@ -160,7 +160,9 @@ def read_casualties(sentence: Span, casualty_spans: list[Span], lex: Lexicon) ->
         if label in found:
             continue
         start, end = span.start - sentence.start, span.end - sentence.start
-        figure = _own_figure(sentence, start, end, by_start, lex)
+        figure = _toll_figure(sentence, start, end, by_start, lex) or _own_figure(
+            sentence, start, end, by_start, lex
+        )
         order = ("forward", "backward") if lex.lang == "ar" else ("backward", "forward")
         for direction in order:
             if figure is not None:
@@ -186,8 +188,10 @@ def _own_figure(
     ("لقي ثلاثة أشخاص حتفهم") or a lone singular (قتيل)."""
     for i in range(start, end):
         figure = by_start.get(i)
-        if figure is not None and (figure.kind in ("killed", "injured") or i > start):
+        if figure is not None and figure.kind in ("killed", "injured"):
             return figure
+        if figure is not None and i > start:  # "جان یک زن و دو کودکش را گرفت" → 3
+            return _with_following_summands(sentence, figure, by_start, lex)
     word = sentence[start].lower_
     if word in lex.singular_casualties and not (start > 0 and _is_figure_end(start, sentence)):
         return Figure(start, end, 1)
@@ -235,6 +239,8 @@ def _backward(
     for i in range(start, max(0, start - _WINDOW) - 1, -1):
         figure = by_end.get(i)
         if figure is not None and figure.start not in claimed:
+            if _after_including(sentence, figure.start, lex):
+                continue  # "۱۱ فلسطینی از جمله ۴ کودک": 4 is part of the 11
             return _with_summands(sentence, figure, by_end, claimed, lex)
         if i > 0 and _blocks(sentence[i - 1], i - 1, triggers):
             return None
@@ -311,13 +317,41 @@ def _with_following_summands(
     return Figure(figure.start, last, total)
 
 
+def _after_including(sentence: Span, start: int, lex: Lexicon) -> bool:
+    """Whether the figure at ``start`` follows "including" / "از جمله" / "من بينهم"."""
+    one = sentence[start - 1].lower_ if start >= 1 else ""
+    two = f"{sentence[start - 2].lower_} {one}" if start >= 2 else ""
+    return one in lex.including or two in lex.including
+
+
+def _toll_figure(
+    sentence: Span, start: int, end: int, by_start: dict[int, Figure], lex: Lexicon
+) -> Figure | None:
+    """ "شمار کشته‌ها ... به ۲۲ نفر رسید", "the death toll from the blast rose to 31":
+    after a toll word, the figure follows the next "to" however far it is."""
+    before = {sentence[i].lower_ for i in range(max(0, start - 2), start)}
+    if not before & lex.toll_words and sentence[start].lower_ not in lex.toll_words:
+        return None
+    for i in range(end, min(len(sentence), end + 14)):
+        if sentence[i].text in CLAUSE_BREAKS:
+            return None
+        if sentence[i].lower_ in _TO_WORDS:
+            for j in range(i + 1, min(len(sentence), i + 5)):
+                if j in by_start:
+                    return by_start[j]
+    return None
+
+
+_TO_WORDS = frozenset({"to", "به", "الی", "الى", "إلى"})
+
+
 def _clitic_joined(word: str, lex: Lexicon) -> bool:
     return lex.lang == "ar" and word.startswith("و") and lex.strip_clitic(word) != word
 
 
 def _singular_person_before(sentence: Span, start: int, lex: Lexicon) -> bool:
     """ "زن سوری کشته شد": one person word, no figure, just before the casualty word."""
-    for i in range(start - 1, max(-1, start - 4), -1):
+    for i in range(start - 1, max(-1, start - 6), -1):
         token = sentence[i]
         if token.text in CLAUSE_BREAKS:
             return False

@@ -41,7 +41,7 @@ DEFUSED = "DEFUSED"
 BLAST_TYPES = frozenset({EventType.EXPLOSION, EventType.SUICIDE_BOMBING})
 #: "a gas cylinder exploded": an accident, not a security event.
 ACCIDENT = "ACCIDENT"
-#: "arrested in connection with the bombings": the later trigger only refers back.
+#: "arrested in connection with the bombings": the trigger after it only refers back.
 REFERENCE = "REFERENCE"
 EVENT_LABELS = frozenset(t.value for t in EventType)
 
@@ -154,9 +154,11 @@ def sentence_events(
 
 #: Types that absorb another type stated in the same sentence: a suicide bombing is
 #: not also an explosion (EVENTS.md); the gunfire of a clash is not a separate shooting.
+#: A "suicide drone" (پهپاد انتحاری) is an air strike, not a suicide bombing.
 ABSORBS = {
-    EventType.SUICIDE_BOMBING: EventType.EXPLOSION,
-    EventType.ARMED_CLASH: EventType.SHOOTING,
+    EventType.SUICIDE_BOMBING: {EventType.EXPLOSION},
+    EventType.ARMED_CLASH: {EventType.SHOOTING},
+    EventType.AIRSTRIKE: {EventType.SUICIDE_BOMBING},
 }
 
 
@@ -197,8 +199,10 @@ def _place_by_passing(
 
 
 def _exclusive(decisions: list[Decision]) -> list[Decision]:
-    present = {d.type for d in decisions}
-    absorbed = {ABSORBS[EventType(t)] for t in present if EventType(t) in ABSORBS}
+    present = {EventType(d.type) for d in decisions}
+    absorbed: set[EventType] = set()
+    for kind in present:
+        absorbed |= ABSORBS.get(kind, set())
     return [d for d in decisions if d.type not in absorbed]
 
 
@@ -246,10 +250,10 @@ def _triggers(spans: list[Span], sentence: Span) -> list[Span]:
     hedges = [s for s in spans if s.label_ in CLAUSE_BLOCKERS]
     intents = [s for s in spans if s.label_ == INTENT]
     defused = any(s.label_ in (DEFUSED, ACCIDENT) for s in spans)
-    reference = min((s.start for s in spans if s.label_ == REFERENCE), default=sentence.end)
+    references = [s for s in spans if s.label_ == REFERENCE]
     chosen: list[Span] = []
     for span in sorted(spans, key=lambda s: (s.start, s.end)):
-        if span.label_ not in EVENT_LABELS or span.start >= reference:
+        if span.label_ not in EVENT_LABELS or _referred_to(span, references):
             continue
         if defused and span.label_ in BLAST_TYPES:
             continue
@@ -262,6 +266,12 @@ def _triggers(spans: list[Span], sentence: Span) -> list[Span]:
             continue
         chosen.append(span)
     return chosen
+
+
+def _referred_to(trigger: Span, references: list[Span]) -> bool:
+    """A trigger inside or right after a back-reference ("after this attack", "in
+    connection with the bombings", "موقع الانفجار") names an event told elsewhere."""
+    return any(r.start <= trigger.start <= r.end + 2 for r in references)
 
 
 def _clause(sentence: Span, index: int) -> tuple[int, int]:

@@ -34,6 +34,8 @@ class Lexicon:
     streets: frozenset[str]
     determiners: frozenset[str]
     organizations: frozenset[str]
+    including: frozenset[str]
+    toll_words: frozenset[str]
 
     def strip_clitic(self, word: str) -> str:
         """Drop one Arabic proclitic (و ف ب ل) when the rest is a known word or a number."""
@@ -73,4 +75,6 @@ def load_lexicon(lang: str) -> Lexicon:
         streets=words("streets"),
         determiners=words("determiners"),
         organizations=words("organizations"),
+        including=words("including"),
+        toll_words=words("toll_words"),
     )
