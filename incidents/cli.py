@@ -137,7 +137,7 @@ def train(
         Path | None, typer.Option(help="Where to write the models (default: shipped).")
     ] = None,
     seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
-    epochs: Annotated[int, typer.Option(min=1, help="Passes over the training split.")] = 20,
+    epochs: Annotated[int, typer.Option(min=1, help="Passes over the training split.")] = 30,
 ) -> None:
     """Rebuild the sentence classifiers from the annotated corpus (CPU, fixed seed)."""
     from incidents.extract.training.corpus import LANGUAGES

@@ -19,7 +19,7 @@ from incidents.extract.events import DEFAULT_POLICY, RawClaim, RawEvent, sentenc
 from incidents.extract.lexicon import Lexicon, load_lexicon
 from incidents.extract.nlp import build_nlp
 from incidents.extract.places import context_countries, find_places, resolve
-from incidents.extract.policy import CombinationPolicy
+from incidents.extract.policy import TUNED, CombinationPolicy
 from incidents.geocode import Gazetteer, GazetteerEntry, to_place_match
 from incidents.normalize.folding import FoldedText, fold_text
 from incidents.normalize.language import SUPPORTED_LANGUAGES, detect_language
@@ -47,7 +47,7 @@ class Extractor:
     pipelines: dict[str, Language]
     lexicons: dict[str, Lexicon]
     classifiers: dict[str, SentenceClassifier | None] = field(default_factory=dict)
-    policy: CombinationPolicy = DEFAULT_POLICY
+    policies: dict[str, CombinationPolicy] = field(default_factory=lambda: dict(TUNED))
 
     @classmethod
     def build(
@@ -91,7 +91,7 @@ class Extractor:
             else None
         )
         raw_events, raw_claims = sentence_events(
-            doc, mentions, resolved, lex, published, scores, self.policy
+            doc, mentions, resolved, lex, published, scores, self.policies.get(lang, DEFAULT_POLICY)
         )
         events = _merge(document, folded, raw_events)
         claims = tuple(_claim(document, folded, c) for c in raw_claims)

@@ -13,7 +13,9 @@ and the model gives a probability per type. Then:
    the sentence; confidence ``0.5 · p``. This reaches phrasings no rule lists.
 4. **No model** for the language: rule hits stand with confidence 0.8.
 
-Thresholds are chosen on the dev split (never on test) and recorded here.
+Thresholds are chosen per language on the dev split (never on test) and recorded in
+:data:`TUNED`, by a grid search over veto ∈ {0, .01, .02, .05, .1} and
+add ∈ {.8, .9, .95, never}, keeping the best event F1 per language.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ class Decision:
 
 @dataclass(frozen=True, slots=True)
 class CombinationPolicy:
-    veto_below: float = 0.05
+    veto_below: float = 0.0
     add_at_least: float = 0.9
 
     def decide(
@@ -58,3 +60,16 @@ class CombinationPolicy:
                 if p >= self.add_at_least and t not in rules
             ]
         return decisions
+
+
+#: Chosen on the dev split of the annotated corpus (2026-11-29; models trained with
+#: seed 0, 30 epochs, train split plus the bundled samples). No veto: with about 15
+#: training sentences per type the models are too weak to overrule a rule hit (a
+#: veto of 0.01 gained on dev but dropped clear Arabic closures and deployments).
+#: Dev event F1, rules only → with this policy: fa 0.765 → 0.810, ar 0.767 → 0.773,
+#: en 0.940 → 0.940 (adding hurt English). An ``add_at_least`` above 1 never adds.
+TUNED = {
+    "fa": CombinationPolicy(veto_below=0.0, add_at_least=0.8),
+    "ar": CombinationPolicy(veto_below=0.0, add_at_least=0.8),
+    "en": CombinationPolicy(veto_below=0.0, add_at_least=1.01),
+}

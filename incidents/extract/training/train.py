@@ -1,6 +1,7 @@
 """Train the sentence classifiers reproducibly: ``incidents train``.
 
-Sentences come from the annotated corpus's *train* split: each sentence of a
+Sentences come from the annotated corpus's *train* split and from the bundled sample
+corpus (``samples/expected.json``, which no split contains): each sentence of a
 document is labelled with the types of the gold events whose evidence it is (none
 for the others, which are the negatives). Training is CPU-only with a fixed seed,
 a fixed number of epochs and a fixed batch order, so the same corpus gives the same
@@ -9,6 +10,7 @@ weights. The *dev* split reports how well each model does; *test* is never used 
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,11 +21,14 @@ from spacy.language import Language
 from spacy.training import Example
 from spacy.util import fix_random_seed, minibatch
 
+from incidents.config import bundled_corpus
 from incidents.domain import EventType
+from incidents.errors import ReaderError
 from incidents.extract.classifier import COMPONENT, models_dir
 from incidents.extract.nlp import build_nlp
 from incidents.extract.training.corpus import GoldDocument, load_corpus
 from incidents.normalize.folding import fold
+from incidents.readers import iter_input_files, read_path
 
 LABELS = tuple(t.value for t in EventType)
 MODEL_CONFIG = {
@@ -77,6 +82,22 @@ def labelled_sentences(documents: list[GoldDocument], lang: str) -> list[Labelle
     return out
 
 
+def sample_documents() -> list[GoldDocument]:
+    """The bundled sample corpus as gold documents (its languages detected per text)."""
+    corpus = bundled_corpus()
+    gold = json.loads((corpus / "expected.json").read_text(encoding="utf-8"))
+
+    def fail(error: ReaderError) -> None:
+        raise error
+
+    return [
+        GoldDocument(document, tuple(gold[document.key]), "train")
+        for path, key in iter_input_files(corpus)
+        for document in read_path(path, key, fail)
+        if document.key in gold
+    ]
+
+
 def _examples(nlp: Language, sentences: list[LabelledSentence]) -> list[Example]:
     return [
         Example.from_dict(
@@ -90,7 +111,7 @@ def train_language(
     lang: str,
     train: list[LabelledSentence],
     seed: int = 0,
-    epochs: int = 20,
+    epochs: int = 30,
     log: Callable[[str], None] = print,
 ) -> Language:
     """A fresh ``textcat_multilabel`` pipeline for ``lang`` trained on ``train``."""
@@ -132,14 +153,16 @@ def train_all(
     languages: tuple[str, ...],
     out: Path | None = None,
     seed: int = 0,
-    epochs: int = 20,
+    epochs: int = 30,
     log: Callable[[str], None] = print,
 ) -> dict[str, dict[str, float]]:
     """Train and save one model per language; return dev-split scores."""
     out = out or models_dir()
     report = {}
+    samples = sample_documents()
     for lang in languages:
-        train = labelled_sentences(load_corpus((lang,), ("train",)), lang)
+        extra = [d for d in samples if d.document.lang == lang]
+        train = labelled_sentences(load_corpus((lang,), ("train",)) + extra, lang)
         dev = labelled_sentences(load_corpus((lang,), ("dev",)), lang)
         positives = sum(1 for s in train if s.labels)
         log(f"{lang}: {len(train)} training sentences ({positives} with events), {len(dev)} dev")
