@@ -31,7 +31,7 @@ _TRANSPARENT = frozenset(
         "another were was have has had been people are is being reportedly rose "
         "risen climbed reached stood stands now دست کم حداقل بیش از بالغ بر حدود "
         "نزدیک به شد شدند شده شدن اند است تن نفر دیگر ما لا یقل عن اکثر من نحو حوالی "
-        "قرابه یزید اخرین اخرون الی ارتفعت ارتفع بلغ بلغت"
+        "قرابه یزید اخرین اخرون الی ارتفعت ارتفع بلغ بلغت زهاء"
     ).split()
 )
 _WINDOW = 6
@@ -86,7 +86,10 @@ def find_figures(sentence: Span, lex: Lexicon) -> list[Figure]:
             figures.append(Figure(i, i + 2, lex.teens[word]))
             i += 2
             continue
-        if lex.lang == "ar" and word in lex.singular_persons:
+        if lex.lang == "ar" and (
+            word in lex.singular_persons
+            or (word.endswith("ا") and word[:-1] in lex.singular_persons)
+        ):
             figures.append(Figure(i, i + 1, 1))  # "مقتل شخص", "وإصابة آخر", "مقتل أكاديمي"
             i += 1
             continue
@@ -173,6 +176,8 @@ def read_casualties(sentence: Span, casualty_spans: list[Span], lex: Lexicon) ->
                     figure = _with_following_summands(sentence, figure, by_start, lex)
             else:
                 figure = _backward(sentence, start, by_end, trigger_tokens, claimed, lex)
+        if figure is None:
+            figure = _subject_figure(sentence, start, figures, trigger_tokens, claimed, lex)
         if figure is not None:
             claimed.update(range(figure.start, figure.end))
             found[label] = figure.value
@@ -191,7 +196,7 @@ def _own_figure(
         if figure is not None and figure.kind in ("killed", "injured"):
             return figure
         if figure is not None and i > start:  # "جان یک زن و دو کودکش را گرفت" → 3
-            return _with_following_summands(sentence, figure, by_start, lex)
+            return _with_following_summands(sentence, figure, by_start, lex, limit=end)
     word = sentence[start].lower_
     if word in lex.singular_casualties and not (start > 0 and _is_figure_end(start, sentence)):
         return Figure(start, end, 1)
@@ -216,15 +221,18 @@ def _forward(
     lex: Lexicon,
 ) -> Figure | None:
     """A figure just after the casualty word ("killing 15", "مقتل مجندين اثنين")."""
+    adjectives = 0
     for i in range(end, min(len(sentence), end + _WINDOW)):
         figure = by_start.get(i)
         if figure is not None and i not in claimed:
             return figure
         word = sentence[i].lower_
-        if _blocks(sentence[i], i, triggers) or (
-            word not in _TRANSPARENT and word not in lex.persons
-        ):
+        if _blocks(sentence[i], i, triggers):
             return None
+        if word not in _TRANSPARENT and word not in lex.persons:
+            adjectives += 1  # "مقتل مواطنين صينيين اثنين": Arabic adjectives follow the noun
+            if lex.lang != "ar" or adjectives > 2 or not sentence[i].is_alpha:
+                return None
     return None
 
 
@@ -288,7 +296,11 @@ def _combined_total(sentence: Span, spans: list[Span]) -> bool:
 
 
 def _with_following_summands(
-    sentence: Span, figure: Figure, by_start: dict[int, Figure], lex: Lexicon
+    sentence: Span,
+    figure: Figure,
+    by_start: dict[int, Figure],
+    lex: Lexicon,
+    limit: int | None = None,
 ) -> Figure:
     """ "killing a police officer and three civilians" → 4: after a figure, up to three
     words naming who (not a break), then "and", then another figure."""
@@ -311,10 +323,38 @@ def _with_following_summands(
         while k < len(sentence) and sentence[k].lower_ in lex.determiners:
             k += 1  # "a woman and her two children"
         other = by_start.get(k)
-        if other is None or other.value is None:
+        if other is None or other.value is None or (limit is not None and other.start >= limit):
             break
         total, last = total + other.value, other.end
     return Figure(figure.start, last, total)
+
+
+def _subject_figure(
+    sentence: Span,
+    start: int,
+    figures: list[Figure],
+    triggers: set[int],
+    claimed: set[int],
+    lex: Lexicon,
+) -> Figure | None:
+    """The counted subject of a distant verb: "دو مأمور انتظامی در پی تیراندازی ... به
+    شهادت رسیدند", "Two policemen guarding a polio team were shot dead": the nearest
+    figure of the clause before the verb that counts people."""
+    clause_start = start
+    while clause_start > 0 and sentence[clause_start - 1].text not in CLAUSE_BREAKS:
+        if clause_start - 1 in triggers:
+            break
+        clause_start -= 1
+    for figure in sorted(figures, key=lambda f: -f.start):
+        if not clause_start <= figure.start < start or figure.start in claimed:
+            continue
+        if figure.value is None or _after_including(sentence, figure.start, lex):
+            continue
+        following = sentence[figure.end].lower_ if figure.end < len(sentence) else ""
+        single = sentence[figure.start].lower_ in lex.singular_persons
+        if figure.kind == "persons" or following in lex.persons or single:
+            return figure
+    return None
 
 
 def _after_including(sentence: Span, start: int, lex: Lexicon) -> bool:
