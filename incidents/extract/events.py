@@ -30,7 +30,9 @@ from incidents.geocode import GazetteerEntry
 from incidents.normalize.event_dates import resolve_event_date
 
 DEFAULT_POLICY = CombinationPolicy()
-SENTENCE_BLOCKERS = frozenset({"NEGATION", "BACKGROUND", "STATISTIC"})
+SENTENCE_BLOCKERS = frozenset({"NEGATION", "BACKGROUND", "STATISTIC", "EXERCISE"})
+#: Sports and other metaphor-prone contexts block a sentence that reports no casualties.
+SPORTS = "SPORTS"
 CLAUSE_BLOCKERS = frozenset({"HYPOTHETICAL"})
 #: "arrested five men planning attacks": an intention hedges only what follows it.
 INTENT = "INTENT"
@@ -41,6 +43,8 @@ DEFUSED = "DEFUSED"
 BLAST_TYPES = frozenset({EventType.EXPLOSION, EventType.SUICIDE_BOMBING})
 #: "a gas cylinder exploded": an accident, not a security event.
 ACCIDENT = "ACCIDENT"
+#: Rules for a bare "bombardment" (قصف): shelling, unless aircraft do it.
+GENERIC_BOMBARDMENT = frozenset({"ar.shell.qasf"})
 #: "arrested in connection with the bombings": the trigger after it only refers back.
 REFERENCE = "REFERENCE"
 EVENT_LABELS = frozenset(t.value for t in EventType)
@@ -90,6 +94,7 @@ def sentence_events(
     events: list[RawEvent] = []
     claims: list[RawClaim] = []
     last_place: tuple[GazetteerEntry, PlaceMention] | None = None
+    pending_references: list[RawEvent] = []
     for sentence in doc.sents:
         if not sentence.text.strip():
             continue
@@ -103,8 +108,11 @@ def sentence_events(
             and resolved.get(m.start)
         ]
         triggers = _triggers(spans, sentence)
+        references = [s for s in spans if s.label_ == REFERENCE]
         if _names_an_earlier_year(sentence, published):
             labels.add("BACKGROUND")
+        if SPORTS in labels and not labels & CASUALTY_LABELS:
+            labels.add("BACKGROUND")  # "a bombardment of sixes", "the team crushed"
         passing = [
             m
             for m in places
@@ -141,6 +149,9 @@ def sentence_events(
                 )
                 for d in _exclusive(decisions)
             ]
+            referring = [e for e in found if _referred_to(e.trigger, references)]
+            pending_references.extend(referring)
+            found = [e for e in found if e not in referring]
             if found:
                 events.extend(found)
             elif labels & {KILLED, INJURED} and events and events[-1].type in CASUALTY_TYPES:
@@ -149,6 +160,9 @@ def sentence_events(
         if specific:
             chosen = _most_specific(specific, resolved)
             last_place = (resolved[chosen.start], chosen)  # type: ignore[assignment]
+    # "after the bombing" refers to a bombing told elsewhere; told nowhere else, it is news.
+    stated = {e.type for e in events}
+    events.extend(e for e in pending_references if e.type not in stated)
     return events, claims
 
 
@@ -157,7 +171,7 @@ def sentence_events(
 #: A "suicide drone" (پهپاد انتحاری) is an air strike, not a suicide bombing.
 ABSORBS = {
     EventType.SUICIDE_BOMBING: {EventType.EXPLOSION},
-    EventType.ARMED_CLASH: {EventType.SHOOTING},
+    EventType.ARMED_CLASH: {EventType.SHOOTING, EventType.SHELLING},
     EventType.AIRSTRIKE: {EventType.SUICIDE_BOMBING},
 }
 
@@ -250,10 +264,9 @@ def _triggers(spans: list[Span], sentence: Span) -> list[Span]:
     hedges = [s for s in spans if s.label_ in CLAUSE_BLOCKERS]
     intents = [s for s in spans if s.label_ == INTENT]
     defused = any(s.label_ in (DEFUSED, ACCIDENT) for s in spans)
-    references = [s for s in spans if s.label_ == REFERENCE]
     chosen: list[Span] = []
     for span in sorted(spans, key=lambda s: (s.start, s.end)):
-        if span.label_ not in EVENT_LABELS or _referred_to(span, references):
+        if span.label_ not in EVENT_LABELS:
             continue
         if defused and span.label_ in BLAST_TYPES:
             continue
@@ -265,13 +278,17 @@ def _triggers(spans: list[Span], sentence: Span) -> list[Span]:
         if any(c.label_ == span.label_ and c.start <= span.start < c.end for c in chosen):
             continue
         chosen.append(span)
+    if any(s.label_ == EventType.AIRSTRIKE for s in chosen):
+        # "قصفت طائرات حربية": a bombardment by aircraft is the air strike itself.
+        chosen = [s for s in chosen if s.id_ not in GENERIC_BOMBARDMENT]
     return chosen
 
 
 def _referred_to(trigger: Span, references: list[Span]) -> bool:
     """A trigger inside or right after a back-reference ("after this attack", "in
-    connection with the bombings", "موقع الانفجار") names an event told elsewhere."""
-    return any(r.start <= trigger.start <= r.end + 2 for r in references)
+    connection with the bombings", "موقع الانفجار") names an event told elsewhere
+    (if the document tells it nowhere else, the reference is kept as the event)."""
+    return any(r.start <= trigger.start <= r.end + 1 for r in references)
 
 
 def _clause(sentence: Span, index: int) -> tuple[int, int]:
