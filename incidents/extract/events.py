@@ -27,7 +27,7 @@ from incidents.extract.nlp import SPANS_KEY
 from incidents.extract.places import EVENT_ROLE, PlaceMention
 from incidents.extract.policy import CombinationPolicy, Decision
 from incidents.geocode import GazetteerEntry
-from incidents.normalize.event_dates import resolve_event_date
+from incidents.normalize.event_dates import published_years, resolve_event_date
 
 DEFAULT_POLICY = CombinationPolicy()
 SENTENCE_BLOCKERS = frozenset({"NEGATION", "BACKGROUND", "STATISTIC", "EXERCISE"})
@@ -172,18 +172,26 @@ def sentence_events(
 ABSORBS = {
     EventType.SUICIDE_BOMBING: {EventType.EXPLOSION},
     EventType.ARMED_CLASH: {EventType.SHOOTING, EventType.SHELLING},
-    EventType.AIRSTRIKE: {EventType.SUICIDE_BOMBING},
+    EventType.AIRSTRIKE: {EventType.SUICIDE_BOMBING, EventType.SHOOTING},
+    EventType.SHELLING: {EventType.SHOOTING},
 }
 
 
 def _names_an_earlier_year(sentence: Span, published: dt.date | None) -> bool:
-    """ "the 2015 bombing", "a video from 2014": history, not news (needs the publication year)."""
+    """ "the 2015 bombing", "سال ۱۴۰۱", "عام 1445 هـ": history, not news. A year is
+    compared with the publication year in its own calendar (Gregorian, Solar Hijri,
+    lunar Hijri), so it needs the publication date."""
     if published is None:
         return False
+    years = published_years(published)
     for token in sentence:
         text = token.text
-        if len(text) == 4 and text.isdigit() and 1900 <= int(text) < published.year:
-            return True
+        if len(text) != 4 or not text.isdigit():
+            continue
+        year = int(text)
+        for low, current in years:
+            if low <= year < current:
+                return True
     return False
 
 
@@ -273,7 +281,9 @@ def _triggers(spans: list[Span], sentence: Span) -> list[Span]:
         clause = _clause(sentence, span.start)
         if _questioned(sentence, clause) or any(clause[0] <= h.start < clause[1] for h in hedges):
             continue
-        if any(clause[0] <= i.start <= span.start for i in intents):
+        # A deployment "in response to a threat" is still a deployment (EVENTS.md).
+        deployment = span.label_ == EventType.SECURITY_DEPLOYMENT
+        if not deployment and any(clause[0] <= i.start <= span.start for i in intents):
             continue
         if any(c.label_ == span.label_ and c.start <= span.start < c.end for c in chosen):
             continue

@@ -181,3 +181,13 @@ def _hijri_year(published: dt.date | None) -> int | None:
 
 def _jalali_year(published: dt.date | None) -> int | None:
     return JalaliDate(published).year if published else None
+
+
+def published_years(published: dt.date) -> list[tuple[int, int]]:
+    """(earliest plausible year, year of publication) in the Gregorian, Solar Hijri
+    and lunar Hijri calendars: a year in [earliest, publication) lies in the past."""
+    return [
+        (1900, published.year),
+        (1300, JalaliDate(published).year),
+        (1380, _hijri_year(published) or 0),
+    ]
