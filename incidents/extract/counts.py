@@ -152,6 +152,7 @@ def read_casualties(sentence: Span, casualty_spans: list[Span], lex: Lexicon) ->
     }
     claimed: set[int] = set()
     found: dict[str, int | None] = {}
+    casualty_spans = _outermost(casualty_spans)
     if _combined_total(sentence, casualty_spans):
         return Casualties()
     for span in sorted(casualty_spans, key=lambda s: s.start):
@@ -276,6 +277,22 @@ def _with_summands(
             break
         total, first = total + other.value, other.start
     return Figure(first, figure.end, total)
+
+
+def _outermost(spans: list[Span]) -> list[Span]:
+    """Drop a span inside a longer span of the same label ("مصرعه" in "لقي شخص مصرعه")."""
+    return [
+        s
+        for s in spans
+        if not any(
+            o is not s
+            and o.label_ == s.label_
+            and o.start <= s.start
+            and s.end <= o.end
+            and (o.end - o.start) > (s.end - s.start)
+            for o in spans
+        )
+    ]
 
 
 def _combined_total(sentence: Span, spans: list[Span]) -> bool:

@@ -40,7 +40,9 @@ INTENT = "INTENT"
 PASSING_ROLES = frozenset({"origin", "destination"})
 #: "police defused a bomb": no explosion, though other events may stand.
 DEFUSED = "DEFUSED"
-BLAST_TYPES = frozenset({EventType.EXPLOSION, EventType.SUICIDE_BOMBING})
+BLAST_TYPES = frozenset({EventType.EXPLOSION, EventType.SUICIDE_BOMBING, EventType.SHELLING})
+#: "وقف إطلاق النار" (ceasefire): the words of an event inside a phrase that is not one.
+MASK = "MASK"
 #: "a gas cylinder exploded": an accident, not a security event.
 ACCIDENT = "ACCIDENT"
 #: Rules for a bare "bombardment" (قصف): shelling, unless aircraft do it.
@@ -120,15 +122,16 @@ def sentence_events(
         ]
         # "rockets fired from X towards Y": no place of its own, and none borrowed.
         inherit = None if passing and not event_places else last_place
-        if "CLAIM" in labels:
-            if triggers:
-                place = _nearest(event_places, triggers[0])
-                entry = resolved[place.start] if place else (last_place[0] if last_place else None)
-                claims.extend(_claims(sentence, spans, triggers, lex, entry))
-        elif not labels & SENTENCE_BLOCKERS:
+        claimed = _claimed_triggers(triggers, spans, lex)
+        if claimed:
+            place = _nearest(event_places, claimed[0])
+            entry = resolved[place.start] if place else (last_place[0] if last_place else None)
+            claims.extend(_claims(sentence, spans, claimed, lex, entry))
+            triggers = [t for t in triggers if t not in claimed]
+        if not labels & SENTENCE_BLOCKERS:
             probabilities = scores.get(sentence.start) if scores is not None else None
             may_add = not _questioned(sentence, (sentence.start, sentence.end)) and not (
-                labels & CLAUSE_BLOCKERS
+                labels & (CLAUSE_BLOCKERS | {"CLAIM"})
             )
             decisions = policy.decide([t.label_ for t in triggers], probabilities, may_add)
             found = [
@@ -172,6 +175,7 @@ def sentence_events(
 ABSORBS = {
     EventType.SUICIDE_BOMBING: {EventType.EXPLOSION},
     EventType.ARMED_CLASH: {EventType.SHOOTING, EventType.SHELLING},
+    EventType.ATTACK_ON_CIVILIANS: {EventType.SHOOTING},
     EventType.AIRSTRIKE: {EventType.SUICIDE_BOMBING, EventType.SHOOTING},
     EventType.SHELLING: {EventType.SHOOTING},
 }
@@ -272,9 +276,12 @@ def _triggers(spans: list[Span], sentence: Span) -> list[Span]:
     hedges = [s for s in spans if s.label_ in CLAUSE_BLOCKERS]
     intents = [s for s in spans if s.label_ == INTENT]
     defused = any(s.label_ in (DEFUSED, ACCIDENT) for s in spans)
+    masks = [s for s in spans if s.label_ == MASK]
     chosen: list[Span] = []
     for span in sorted(spans, key=lambda s: (s.start, s.end)):
         if span.label_ not in EVENT_LABELS:
+            continue
+        if any(m.start <= span.start < m.end or span.start <= m.start < span.end for m in masks):
             continue
         if defused and span.label_ in BLAST_TYPES:
             continue
@@ -368,6 +375,16 @@ def _fill_casualties(event: RawEvent, sentence: Span, spans: list[Span], lex: Le
         killed=event.killed if event.killed is not None else casualties.killed,
         injured=event.injured if event.injured is not None else casualties.injured,
     )
+
+
+def _claimed_triggers(triggers: list[Span], spans: list[Span], lex: Lexicon) -> list[Span]:
+    """The triggers a claim cue governs: right after it ("claimed responsibility for the
+    blast", "تبنى تنظيم داعش الهجوم", "عامل اصلی انفجار"), or, in Persian, just before
+    it ("حمله انتحاری کابل رو شبکه حقانی طراحی کرده"). Other events in the sentence
+    ("arrested members of the cell responsible for the attack") stand."""
+    cues = [s for s in spans if s.label_ == "CLAIM"]
+    before = 8 if lex.lang == "fa" else 0
+    return [t for t in triggers if any(c.start - before <= t.start <= c.end + 4 for c in cues)]
 
 
 def _claims(

@@ -23,13 +23,25 @@ from incidents.normalize.folding import fold
 PATTERN_PACKAGE = "incidents.extract.patterns"
 
 
-def _expand_token(token: Any, where: str) -> dict[str, Any]:
+#: Arabic nouns and verbal nouns take an accusative alif or a pronoun suffix
+#: (اشتباكاً، اعتقاله، وحداتها): a whole-word Arabic rule also accepts them.
+_ARABIC_ENDINGS = "(ا|ه|ها|هم|هما)?"
+
+
+def _regex(pattern: str, lang: str) -> str:
+    folded = fold(pattern)
+    if lang == "ar" and folded.endswith(")$") and not folded.endswith(_ARABIC_ENDINGS + "$"):
+        folded = folded[:-1] + _ARABIC_ENDINGS + "$"
+    return folded
+
+
+def _expand_token(token: Any, where: str, lang: str) -> dict[str, Any]:
     if isinstance(token, str):
-        return {"LOWER": {"REGEX": fold(token)}}
+        return {"LOWER": {"REGEX": _regex(token, lang)}}
     if not isinstance(token, dict):
         raise ExtractionError(f"{where}: a pattern token must be a string or an object")
     if "RE" in token:
-        expanded: dict[str, Any] = {"LOWER": {"REGEX": fold(token["RE"])}}
+        expanded: dict[str, Any] = {"LOWER": {"REGEX": _regex(token["RE"], lang)}}
         if "OP" in token:
             expanded["OP"] = token["OP"]
         return expanded
@@ -48,7 +60,7 @@ def load_patterns(lang: str) -> list[dict[str, Any]]:
         where = f"{resource.name}:{number}"
         try:
             rule = json.loads(line)
-            tokens = [_expand_token(t, where) for t in rule["pattern"]]
+            tokens = [_expand_token(t, where, lang) for t in rule["pattern"]]
             patterns.append({"label": rule["label"], "id": rule["id"], "pattern": tokens})
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
             raise ExtractionError(f"{where}: bad rule ({exc})") from exc
