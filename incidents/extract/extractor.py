@@ -85,13 +85,14 @@ class Extractor:
         resolved = {m.start: resolve(m, countries) for m in mentions}
         published = document.published.date() if document.published else None
         classifier = self.classifiers.get(lang)
+        policy = self.policies.get(lang, DEFAULT_POLICY)
         scores = (
             classifier.score_sentences([s for s in doc.sents if s.text.strip()])
-            if classifier is not None
+            if classifier is not None and policy.uses_model
             else None
         )
         raw_events, raw_claims = sentence_events(
-            doc, mentions, resolved, lex, published, scores, self.policies.get(lang, DEFAULT_POLICY)
+            doc, mentions, resolved, lex, published, scores, policy
         )
         events = _merge(document, folded, raw_events)
         claims = tuple(_claim(document, folded, c) for c in raw_claims)

@@ -38,6 +38,11 @@ class CombinationPolicy:
     veto_below: float = 0.0
     add_at_least: float = 0.9
 
+    @property
+    def uses_model(self) -> bool:
+        """Whether the model can change anything (no veto and never adding: it cannot)."""
+        return self.veto_below > 0.0 or self.add_at_least <= 1.0
+
     def decide(
         self,
         rule_types: Iterable[str],

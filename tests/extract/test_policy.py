@@ -35,3 +35,9 @@ def test_the_model_adds_what_no_rule_found_only_when_sure_and_allowed() -> None:
 def test_each_type_once() -> None:
     decisions = POLICY.decide(["road_closure", "road_closure"], {"road_closure": 0.9}, True)
     assert [d.type for d in decisions] == ["road_closure"]
+
+
+def test_a_policy_that_neither_vetoes_nor_adds_does_not_need_the_model() -> None:
+    assert not CombinationPolicy(veto_below=0.0, add_at_least=1.01).uses_model
+    assert CombinationPolicy(veto_below=0.0, add_at_least=0.8).uses_model
+    assert CombinationPolicy(veto_below=0.01, add_at_least=1.01).uses_model
