@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Token
 
 from incidents.extract.lexicon import Lexicon
 from incidents.geocode import Gazetteer, GazetteerEntry, choose
@@ -34,22 +34,27 @@ class PlaceMention:
 
 
 def find_places(doc: Doc, gazetteer: Gazetteer, lex: Lexicon) -> list[PlaceMention]:
-    """Every gazetteer name in ``doc``, longest match first, with its role."""
+    """Every gazetteer name in ``doc``, longest match first, with its role.
+
+    Candidate surfaces are joined from the tokens' own strings (as ``Span.text``
+    would be), without building a spaCy span for every n-gram tried.
+    """
+    texts = [t.text for t in doc]
+    spaced = [t.text_with_ws for t in doc]
     mentions: list[PlaceMention] = []
     i = 0
     longest = gazetteer.max_tokens
     while i < len(doc):
         match = None
-        # Hyphens are tokens of their own: "Pul-e-Khumri" is five tokens, one name.
-        reach = longest + 2 * sum(1 for t in doc[i : i + 2 * longest] if t.text == "-")
-        for n in range(min(reach, len(doc) - i), 0, -1):
-            span = doc[i : i + n]
-            if not _may_be_name(span, lex):
-                continue
-            candidates = gazetteer.lookup(span.text)
-            if candidates:
-                match = PlaceMention(i, i + n, candidates, _role(doc, i, i + n, lex))
-                break
+        if _may_start_name(doc[i], lex):
+            # Hyphens are tokens of their own: "Pul-e-Khumri" is five tokens, one name.
+            reach = longest + 2 * texts[i : i + 2 * longest].count("-")
+            for n in range(min(reach, len(doc) - i), 0, -1):
+                surface = "".join(spaced[i : i + n - 1]) + texts[i + n - 1]
+                candidates = gazetteer.lookup(surface)
+                if candidates:
+                    match = PlaceMention(i, i + n, candidates, _role(doc, i, i + n, lex))
+                    break
         if match is None:
             i += 1
         else:
@@ -58,8 +63,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, lex: Lexicon) -> list[PlaceMenti
     return mentions
 
 
-def _may_be_name(span: Span, lex: Lexicon) -> bool:
-    first = span[0]
+def _may_start_name(first: Token, lex: Lexicon) -> bool:
     if first.is_punct or first.is_space or first.like_num or "\n" in first.text:
         return False
     if lex.lang == "en":
