@@ -103,7 +103,9 @@ def evaluate(
         Path | None,
         typer.Option(help="Score a folder with expected.json instead (e.g. the samples)."),
     ] = None,
-    json_out: Annotated[Path | None, typer.Option("--json", help="Also write scores here.")] = None,
+    json_out: Annotated[
+        Path, typer.Option("--json", help="Where to write the scores and every error as JSON.")
+    ] = Path("evaluation.json"),
 ) -> None:
     """Score the extractor: P / R / F1 per language and type, counts, dates, negatives."""
     from incidents.evaluate import evaluate_gold, evaluate_samples, format_table
@@ -125,9 +127,9 @@ def evaluate(
     else:
         result = evaluate_gold(extractor, load_corpus(languages, (split,)))
     typer.echo(format_table(result))
-    if json_out:
-        payload = {**result.as_dict(), "errors": result.errors}
-        json_out.write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
+    payload = {**result.as_dict(), "errors": result.errors}
+    json_out.write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
+    typer.echo(f"scores and errors written to {json_out}")
 
 
 @app.command()

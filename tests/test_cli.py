@@ -82,3 +82,19 @@ def test_nightly_names_a_missing_input(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert f"{missing}: no such file or folder" in result.stderr
+
+
+def test_evaluate_prints_a_table_and_writes_json(tmp_path: Path, corpus: Path) -> None:
+    out = tmp_path / "scores.json"
+    result = CliRunner().invoke(app, ["evaluate", "--samples", str(corpus), "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "explosion" in result.stdout and "killed exact" in result.stdout
+    scores = json.loads(out.read_text(encoding="utf-8"))
+    assert set(scores["by_lang"]) == {"fa", "ar", "en"}
+    assert scores["overall"]["f1"] > 0.5 and isinstance(scores["errors"], list)
+
+
+def test_evaluate_names_a_bad_split() -> None:
+    result = CliRunner().invoke(app, ["evaluate", "--split", "validation"])
+    assert result.exit_code == 2
+    assert "--split must be one of train, dev, test" in result.stderr
