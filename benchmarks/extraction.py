@@ -7,19 +7,13 @@ import spacy
 from benchmarks.timing import best_of
 from incidents.config import bundled_corpus
 from incidents.domain import Document
-from incidents.errors import ReaderError
 from incidents.extract.extractor import Extractor
 from incidents.geocode import Gazetteer
-from incidents.readers import iter_input_files, read_path
+from incidents.readers import read_folder_strictly
 
 
 def _documents() -> list[Document]:
-    def fail(error: ReaderError) -> None:
-        raise error
-
-    return [
-        d for path, key in iter_input_files(bundled_corpus()) for d in read_path(path, key, fail)
-    ]
+    return list(read_folder_strictly(bundled_corpus()))
 
 
 def bench_extraction(repeats: int = 5) -> list[str]:

@@ -20,11 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from incidents.domain import Document, EventMention
-from incidents.errors import ReaderError
 from incidents.extract.extractor import Extractor
 from incidents.extract.training.corpus import GoldDocument
 from incidents.geocode import Gazetteer, choose
-from incidents.readers import iter_input_files, read_path
+from incidents.readers import read_folder_strictly
 
 MATCH_KM = 50.0
 
@@ -185,19 +184,14 @@ def evaluate_samples(
     )
     ev, matcher = Evaluation(), _Matcher(extractor.gazetteer)
     contexts: dict[str, frozenset[str]] = {}
-
-    def fail(error: ReaderError) -> None:
-        raise error
-
-    for path, key in iter_input_files(corpus):
-        for document in read_path(path, key, fail):
-            if document.key not in gold:
-                continue
-            context = contexts.get(document.parent_key or "", frozenset())
-            result = extractor.extract(document, context)
-            if document.parent_key is None:
-                contexts[document.key] = result.countries
-            _score_document(ev, matcher, document, result.lang, gold[document.key], result.events)
+    for document in read_folder_strictly(corpus):
+        if document.key not in gold:
+            continue
+        context = contexts.get(document.parent_key or "", frozenset())
+        result = extractor.extract(document, context)
+        if document.parent_key is None:
+            contexts[document.key] = result.countries
+        _score_document(ev, matcher, document, result.lang, gold[document.key], result.events)
     return ev
 
 

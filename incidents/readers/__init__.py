@@ -53,4 +53,18 @@ def iter_input_files(root: Path) -> Iterator[tuple[Path, str]]:
         yield path, path.relative_to(root).as_posix()
 
 
-__all__ = ["Document", "ErrorHandler", "iter_input_files", "read_path"]
+def read_folder_strictly(root: Path) -> Iterator[Document]:
+    """Every document under ``root``, raising the first :class:`ReaderError`.
+
+    For corpora the project ships (samples, gold): a bad file there is a bug, not input
+    to skip.
+    """
+
+    def fail(error: ReaderError) -> None:
+        raise error
+
+    for path, key in iter_input_files(root):
+        yield from read_path(path, key, fail)
+
+
+__all__ = ["Document", "ErrorHandler", "iter_input_files", "read_folder_strictly", "read_path"]

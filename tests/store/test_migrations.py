@@ -11,6 +11,19 @@ from incidents.store.engine import make_engine
 from incidents.store.migrations import alembic_config, upgrade
 from incidents.store.models import DocumentRecord
 
+
+def _document(published_at: dt.datetime) -> DocumentRecord:
+    return DocumentRecord(
+        key="k",
+        kind="article",
+        lang="fa",
+        source="s",
+        text="t",
+        content_hash="h",
+        published_at=published_at,
+    )
+
+
 TABLES = {"alembic_version", "documents", "reports", "incidents", "claims"}
 
 
@@ -48,17 +61,7 @@ def test_datetimes_come_back_timezone_aware_utc(sqlite_url: str) -> None:
     engine = make_engine(sqlite_url)
     tehran = dt.timezone(dt.timedelta(hours=3, minutes=30))
     with Session(engine) as session:
-        session.add(
-            DocumentRecord(
-                key="k",
-                kind="article",
-                lang="fa",
-                source="s",
-                text="t",
-                content_hash="h",
-                published_at=dt.datetime(2025, 11, 15, 0, 31, tzinfo=tehran),
-            )
-        )
+        session.add(_document(dt.datetime(2025, 11, 15, 0, 31, tzinfo=tehran)))
         session.commit()
     with Session(engine) as session:
         stored = session.exec(select(DocumentRecord)).one()
@@ -70,17 +73,7 @@ def test_datetimes_come_back_timezone_aware_utc(sqlite_url: str) -> None:
 def test_naive_datetimes_are_refused(sqlite_url: str) -> None:
     engine = make_engine(sqlite_url)
     with Session(engine) as session:
-        session.add(
-            DocumentRecord(
-                key="k",
-                kind="article",
-                lang="fa",
-                source="s",
-                text="t",
-                content_hash="h",
-                published_at=dt.datetime(2025, 11, 15),
-            )
-        )
+        session.add(_document(dt.datetime(2025, 11, 15)))
         with pytest.raises(Exception, match="naive datetime"):
             session.commit()
     engine.dispose()

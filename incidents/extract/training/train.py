@@ -23,12 +23,11 @@ from spacy.util import fix_random_seed, minibatch
 
 from incidents.config import bundled_corpus
 from incidents.domain import EventType
-from incidents.errors import ReaderError
 from incidents.extract.classifier import COMPONENT, models_dir
 from incidents.extract.nlp import build_nlp
 from incidents.extract.training.corpus import GoldDocument, load_corpus
 from incidents.normalize.folding import fold
-from incidents.readers import iter_input_files, read_path
+from incidents.readers import read_folder_strictly
 
 LABELS = tuple(t.value for t in EventType)
 MODEL_CONFIG = {
@@ -86,14 +85,9 @@ def sample_documents() -> list[GoldDocument]:
     """The bundled sample corpus as gold documents (its languages detected per text)."""
     corpus = bundled_corpus()
     gold = json.loads((corpus / "expected.json").read_text(encoding="utf-8"))
-
-    def fail(error: ReaderError) -> None:
-        raise error
-
     return [
         GoldDocument(document, tuple(gold[document.key]), "train")
-        for path, key in iter_input_files(corpus)
-        for document in read_path(path, key, fail)
+        for document in read_folder_strictly(corpus)
         if document.key in gold
     ]
 
