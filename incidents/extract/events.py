@@ -36,6 +36,8 @@ SPORTS = "SPORTS"
 CLAUSE_BLOCKERS = frozenset({"HYPOTHETICAL"})
 #: "arrested five men planning attacks": an intention hedges only what follows it.
 INTENT = "INTENT"
+#: A threat hedges what follows it too, except a deployment made in response to it.
+THREAT = "THREAT"
 #: Roles of places that say where something came from or went, never where it happened.
 PASSING_ROLES = frozenset({"origin", "destination"})
 #: "police defused a bomb": no explosion, though other events may stand.
@@ -208,7 +210,7 @@ PASSING_FALLBACK = {
     EventType.AIRSTRIKE: (),
     EventType.SHELLING: (),
 }
-DEFAULT_PASSING_FALLBACK = ("origin",)
+DEFAULT_PASSING_FALLBACK = ("origin", "destination")
 
 
 def _place_by_passing(
@@ -275,6 +277,7 @@ def _triggers(spans: list[Span], sentence: Span) -> list[Span]:
     """Event triggers of a sentence outside hedged or questioned clauses, one per type region."""
     hedges = [s for s in spans if s.label_ in CLAUSE_BLOCKERS]
     intents = [s for s in spans if s.label_ == INTENT]
+    threats = [s for s in spans if s.label_ == THREAT]
     defused = any(s.label_ in (DEFUSED, ACCIDENT) for s in spans)
     masks = [s for s in spans if s.label_ == MASK]
     chosen: list[Span] = []
@@ -286,11 +289,13 @@ def _triggers(spans: list[Span], sentence: Span) -> list[Span]:
         if defused and span.label_ in BLAST_TYPES:
             continue
         clause = _clause(sentence, span.start)
-        if _questioned(sentence, clause) or any(clause[0] <= h.start < clause[1] for h in hedges):
+        if _questioned(sentence, clause) or any(_hedges(h, span, clause) for h in hedges):
+            continue
+        if any(clause[0] <= i.start <= span.start for i in intents):
             continue
         # A deployment "in response to a threat" is still a deployment (EVENTS.md).
         deployment = span.label_ == EventType.SECURITY_DEPLOYMENT
-        if not deployment and any(clause[0] <= i.start <= span.start for i in intents):
+        if not deployment and any(clause[0] <= t.start <= span.start for t in threats):
             continue
         if any(c.label_ == span.label_ and c.start <= span.start < c.end for c in chosen):
             continue
@@ -299,6 +304,15 @@ def _triggers(spans: list[Span], sentence: Span) -> list[Span]:
         # "قصفت طائرات حربية": a bombardment by aircraft is the air strike itself.
         chosen = [s for s in chosen if s.id_ not in GENERIC_BOMBARDMENT]
     return chosen
+
+
+def _hedges(hedge: Span, trigger: Span, clause: tuple[int, int]) -> bool:
+    """A hedge ("may", "ربما", "احتمال") covers what follows it in its clause and the few
+    words just before it ("a bomb may explode"), not a trigger far ahead of it ("forces
+    deployed ... after reports of possible threats")."""
+    if not clause[0] <= hedge.start < clause[1]:
+        return False
+    return trigger.start >= hedge.start or hedge.start - trigger.end <= 3
 
 
 def _referred_to(trigger: Span, references: list[Span]) -> bool:
@@ -339,11 +353,31 @@ def _event_place(
     """
     specific = [p for p in places if resolved[p.start].kind != "country"]  # type: ignore[union-attr]
     if specific:
-        return _nearest(specific, trigger)
+        return _inner(_nearest(specific, trigger), specific, resolved)
     countries = {resolved[p.start].country for p in places}  # type: ignore[union-attr]
     if last_place is not None and (not countries or last_place[0].country in countries):
         return None  # inherit the document's last place
     return _nearest(places, trigger)
+
+
+def _inner(
+    place: PlaceMention | None,
+    places: list[PlaceMention],
+    resolved: dict[int, GazetteerEntry | None],
+) -> PlaceMention | None:
+    """ "in Tripoli's Bab al-Tabbaneh district", "در منطقه کراده بغداد": a district named
+    next to its city is the more specific place."""
+    if place is None:
+        return None
+    outer = resolved[place.start]
+    for other in places:
+        inner = resolved[other.start]
+        if other is place or inner is None or outer is None:
+            continue
+        close = 0 < other.start - place.end <= 2 or 0 < place.start - other.end <= 2
+        if close and inner.kind == "district" and inner.parent == outer.name:
+            return other
+    return place
 
 
 def _nearest(places: list[PlaceMention], trigger: Span) -> PlaceMention | None:
