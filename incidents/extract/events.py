@@ -175,7 +175,7 @@ def sentence_events(
 #: not also an explosion (EVENTS.md); the gunfire of a clash is not a separate shooting.
 #: A "suicide drone" (پهپاد انتحاری) is an air strike, not a suicide bombing.
 ABSORBS = {
-    EventType.SUICIDE_BOMBING: {EventType.EXPLOSION},
+    EventType.SUICIDE_BOMBING: {EventType.EXPLOSION, EventType.SHOOTING},
     EventType.ARMED_CLASH: {EventType.SHOOTING, EventType.SHELLING},
     EventType.ATTACK_ON_CIVILIANS: {EventType.SHOOTING},
     EventType.AIRSTRIKE: {EventType.SUICIDE_BOMBING, EventType.SHOOTING},
