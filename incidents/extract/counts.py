@@ -73,8 +73,8 @@ def find_figures(sentence: Span, lex: Lexicon) -> list[Figure]:
     i = 0
     while i < len(words):
         word = lex.strip_clitic(words[i])
-        if words[i] in lex.duals:
-            kind, dual = lex.duals[words[i]]
+        if word in lex.duals:
+            kind, dual = lex.duals[word]
             figures.append(Figure(i, i + 1, dual, kind))
             i += 1
             continue
@@ -112,10 +112,19 @@ def find_figures(sentence: Span, lex: Lexicon) -> list[Figure]:
                 part = 10
             if part is None or nxt in _ARTICLES:
                 break
+            if word in _ARTICLES and part not in (12, 100, 1000):
+                break  # "a 19-year-old": the article is not part of the number
             total = total * part if part in (12, 100, 1000) and total < part else total + part
             i += skip
-        figures.append(Figure(start, i, total))
+        if not _counts_a_unit(words, i, lex):  # "a 19-year-old", "مرد ۷۰ ساله", "از دو طرف"
+            figures.append(Figure(start, i, total))
     return figures
+
+
+def _counts_a_unit(words: list[str], end: int, lex: Lexicon) -> bool:
+    """Whether the number ending before ``end`` counts years, sides, hours... not people."""
+    following = [w for w in words[end : end + 3] if w != "-"]
+    return bool(following) and following[0] in lex.not_counted_units
 
 
 def _article_counts(sentence: Span, i: int, lex: Lexicon) -> bool:
@@ -129,7 +138,11 @@ _PLURAL_PERSONS = frozenset({"people", "children", "police", "troops", "staff", 
 
 
 def _names_one_person(sentence: Span, i: int, lex: Lexicon) -> bool:
-    """Up to three describing words, then one singular person word."""
+    """Up to three describing words, then one singular person word ("a prominent tribal
+    sheikh"); an age ("a 19-year-old Palestinian") also describes one person."""
+    words = [t.lower_ for t in sentence[i + 1 : i + 8]]
+    if len(words) >= 5 and words[1:5] == ["-", "year", "-", "old"]:
+        return not (len(words) > 5 and words[5].endswith("s"))
     for j in range(i + 1, min(len(sentence), i + 4)):
         word = sentence[j].lower_
         if word in lex.persons:
@@ -340,6 +353,13 @@ def _with_following_summands(
         while k < len(sentence) and sentence[k].lower_ in lex.determiners:
             k += 1  # "a woman and her two children"
         other = by_start.get(k)
+        if (
+            other is None
+            and k > i + 1
+            and k < len(sentence)
+            and _one_person(sentence[k].lower_, lex)
+        ):
+            other = Figure(k, k + 1, 1)  # "killing a man and his son"
         if other is None or other.value is None or (limit is not None and other.start >= limit):
             break
         total, last = total + other.value, other.end
@@ -368,7 +388,9 @@ def _subject_figure(
         if figure.value is None or _after_including(sentence, figure.start, lex):
             continue
         following = sentence[figure.end].lower_ if figure.end < len(sentence) else ""
-        single = sentence[figure.start].lower_ in lex.singular_persons
+        first = sentence[figure.start].lower_
+        # An article or determiner became a figure only because it names one person.
+        single = first in lex.singular_persons or first in _ARTICLES or first in lex.determiners
         if figure.kind == "persons" or following in lex.persons or single:
             return figure
     return None
@@ -400,6 +422,12 @@ def _toll_figure(
 
 
 _TO_WORDS = frozenset({"to", "به", "الی", "الى", "إلى"})
+
+
+def _one_person(word: str, lex: Lexicon) -> bool:
+    return word in lex.singular_persons or (
+        lex.lang == "en" and word in lex.persons and not word.endswith("s")
+    )
 
 
 def _clitic_joined(word: str, lex: Lexicon) -> bool:

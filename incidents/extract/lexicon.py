@@ -36,13 +36,15 @@ class Lexicon:
     organizations: frozenset[str]
     including: frozenset[str]
     toll_words: frozenset[str]
+    not_counted_units: frozenset[str]
 
     def strip_clitic(self, word: str) -> str:
         """Drop one Arabic proclitic (و ف ب ل) when the rest is a known word or a number."""
         if self.lang != "ar":
             return word
         rest = _CLITIC.sub("", word, count=1)
-        if rest != word and (rest in self.numbers or rest.isdigit() or rest in self.vague):
+        known = rest in self.numbers or rest in self.vague or rest in self.duals
+        if rest != word and (known or rest.isdigit()):
             return rest
         return word
 
@@ -77,4 +79,5 @@ def load_lexicon(lang: str) -> Lexicon:
         organizations=words("organizations"),
         including=words("including"),
         toll_words=words("toll_words"),
+        not_counted_units=words("not_counted_units"),
     )

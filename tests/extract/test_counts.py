@@ -84,6 +84,12 @@ def casualties(lang: str, text: str) -> Casualties:
         ("en", "exploded under a tractor, killing the driver and injuring his two sons", 1, 2),
         ("en", "killing two policemen and a passer-by and wounding six others", 3, 6),
         ("en", "drone strike on a motorbike in Tyre, two martyrs according to NNA", 2, None),
+        ("en", "A 19-year-old Palestinian was killed and three others were wounded", 1, 3),
+        ("en", "Warplanes struck a house, killing a man and his son", 2, None),
+        ("fa", "یک مرد ۷۰ ساله جان باخت و ده نفر دیگر زخمی شدند", 1, 10),
+        ("fa", "تاکنون هفت نفر از دو طرف کشته شده‌اند", 7, None),
+        ("ar", "قُتل ثمانية مسلحين وجنديان في تبادل لإطلاق النار", 10, None),
+        ("ar", "سقط صاروخا كاتيوشا من دون أن يسفرا عن خسائر بشرية", 0, 0),
     ],
 )
 def test_casualty_figures(lang: str, text: str, killed: int | None, injured: int | None) -> None:
