@@ -82,6 +82,11 @@ class Extractor:
         lex = self.lexicons[lang]
         mentions = find_places(doc, self.gazetteer, lex)
         countries = context_countries(mentions, doc, self.gazetteer) | set(context)
+        # A name that exists in one country only ("أبين") tells which country the text is
+        # about, so that "زنجبار" beside it is Zinjibar in Yemen, not Zanzibar.
+        countries |= {
+            m.candidates[0].country for m in mentions if len({c.country for c in m.candidates}) == 1
+        }
         resolved = {m.start: resolve(m, countries) for m in mentions}
         published = document.published.date() if document.published else None
         classifier = self.classifiers.get(lang)

@@ -32,6 +32,8 @@ def _regex(pattern: str, lang: str) -> str:
     folded = fold(pattern)
     if lang == "ar" and folded.endswith(")$") and not folded.endswith(_ARABIC_ENDINGS + "$"):
         folded = folded[:-1] + _ARABIC_ENDINGS + "$"
+    if lang == "ar":  # "للضرب": the preposition ل swallows the alif of ال
+        folded = folded.replace("(ب|ل)?(ال)?", "(ب|ل)?(ال|ل)?")
     return folded
 
 
