@@ -28,7 +28,7 @@ class IncidentPage(BaseModel):
     items: list[IncidentPublic]
 
 
-def _filter(
+def incident_filter(
     types: list[EventType] | None,
     country: str | None,
     since: dt.date | None,
@@ -57,7 +57,9 @@ def get_incidents(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> IncidentPage:
     """Incidents, newest first, with the total matching the filters."""
-    rows, total = list_incidents(session, _filter(types, country, since, until), limit, offset)
+    rows, total = list_incidents(
+        session, incident_filter(types, country, since, until), limit, offset
+    )
     items = [IncidentPublic.model_validate(r.model_dump()) for r in rows]
     return IncidentPage(total=total, limit=limit, offset=offset, items=items)
 
@@ -72,7 +74,7 @@ def get_incidents_geojson(
     limit: Annotated[int, Query(ge=1, le=50000)] = 5000,
 ) -> dict[str, Any]:
     """Located incidents as an RFC 7946 FeatureCollection (lon, lat order)."""
-    rows, _ = list_incidents(session, _filter(types, country, since, until, True), limit, 0)
+    rows, _ = list_incidents(session, incident_filter(types, country, since, until, True), limit, 0)
     features = [
         {
             "type": "Feature",

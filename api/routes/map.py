@@ -6,7 +6,7 @@ from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 
 from api.deps import SessionDep, SettingsDep
-from api.routes.incidents import CountryQuery, SinceQuery, TypeQuery, UntilQuery, _filter
+from api.routes.incidents import CountryQuery, SinceQuery, TypeQuery, UntilQuery, incident_filter
 from incidents.store.queries import lead_reports, list_incidents
 from maps import MapIncident, build_incident_map
 
@@ -24,7 +24,7 @@ def get_map(
 ) -> HTMLResponse:
     """The incidents matching the filters, one marker each (untrusted text escaped)."""
     rows, _ = list_incidents(
-        session, _filter(types, country, since, until, True), settings.map_limit
+        session, incident_filter(types, country, since, until, True), settings.map_limit
     )
     lead = lead_reports(session, [r.id for r in rows if r.id is not None])
     markers = []

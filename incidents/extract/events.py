@@ -20,6 +20,7 @@ from incidents.extract.counts import (
     CLAUSE_BREAKS,
     INJURED,
     KILLED,
+    Casualties,
     read_casualties,
 )
 from incidents.extract.lexicon import Lexicon
@@ -99,29 +100,21 @@ def sentence_events(
     claims: list[RawClaim] = []
     last_place: tuple[GazetteerEntry, PlaceMention] | None = None
     pending_references: list[RawEvent] = []
+    years = published_years(published) if published else []
     for sentence in doc.sents:
         if not sentence.text.strip():
             continue
         spans = [s for s in doc.spans[SPANS_KEY] if sentence.start <= s.start < sentence.end]
         labels = {s.label_ for s in spans}
-        event_places = [
-            m
-            for m in places
-            if sentence.start <= m.start < sentence.end
-            and m.role == EVENT_ROLE
-            and resolved.get(m.start)
-        ]
+        here = [m for m in places if sentence.start <= m.start < sentence.end]
+        event_places = [m for m in here if m.role == EVENT_ROLE and resolved.get(m.start)]
         triggers = _triggers(spans, sentence)
         references = [s for s in spans if s.label_ == REFERENCE]
-        if _names_an_earlier_year(sentence, published):
+        if _names_an_earlier_year(sentence, years):
             labels.add("BACKGROUND")
         if SPORTS in labels and not labels & CASUALTY_LABELS:
             labels.add("BACKGROUND")  # "a bombardment of sixes", "the team crushed"
-        passing = [
-            m
-            for m in places
-            if sentence.start <= m.start < sentence.end and m.role in PASSING_ROLES
-        ]
+        passing = [m for m in here if m.role in PASSING_ROLES]
         # "rockets fired from X towards Y": no place of its own, and none borrowed.
         inherit = None if passing and not event_places else last_place
         claimed = _claimed_triggers(triggers, spans, lex)
@@ -136,17 +129,22 @@ def sentence_events(
                 labels & (CLAUSE_BLOCKERS | {"CLAIM"})
             )
             decisions = policy.decide([t.label_ for t in triggers], probabilities, may_add)
+            # Read once per sentence, shared by its events (and the toll of the one before).
+            casualty_spans = [s for s in spans if s.label_ in CASUALTY_LABELS]
+            needed = decisions or labels & {KILLED, INJURED}
+            casualties = read_casualties(sentence, casualty_spans, lex) if needed else Casualties()
+            date = resolve_event_date(sentence.text, published) if decisions else None
             found = [
                 _place_by_passing(
                     _event(
                         sentence,
-                        spans,
                         d,
                         triggers,
                         event_places,
                         resolved,
                         inherit,
-                        lex,
+                        casualties,
+                        date,
                         published,
                     ),
                     passing,
@@ -160,7 +158,7 @@ def sentence_events(
             if found:
                 events.extend(found)
             elif labels & {KILLED, INJURED} and events and events[-1].type in CASUALTY_TYPES:
-                events[-1] = _fill_casualties(events[-1], sentence, spans, lex)
+                events[-1] = _fill_casualties(events[-1], casualties)
         specific = [m for m in event_places if resolved[m.start].kind != "country"]  # type: ignore[union-attr]
         if specific:
             chosen = _most_specific(specific, resolved)
@@ -183,13 +181,11 @@ ABSORBS = {
 }
 
 
-def _names_an_earlier_year(sentence: Span, published: dt.date | None) -> bool:
+def _names_an_earlier_year(sentence: Span, years: list[tuple[int, int]]) -> bool:
     """ "the 2015 bombing", "سال ۱۴۰۱", "عام 1445 هـ": history, not news. A year is
     compared with the publication year in its own calendar (Gregorian, Solar Hijri,
-    lunar Hijri), so it needs the publication date."""
-    if published is None:
-        return False
-    years = published_years(published)
+    lunar Hijri): ``years`` holds those, from :func:`published_years`; none without a
+    publication date."""
     for token in sentence:
         text = token.text
         if len(text) != 4 or not text.isdigit():
@@ -236,16 +232,17 @@ def _exclusive(decisions: list[Decision]) -> list[Decision]:
 
 def _event(
     sentence: Span,
-    spans: list[Span],
     decision: Decision,
     triggers: list[Span],
     event_places: list[PlaceMention],
     resolved: dict[int, GazetteerEntry | None],
     last_place: tuple[GazetteerEntry, PlaceMention] | None,
-    lex: Lexicon,
+    casualties: Casualties,
+    date: dt.date | None,
     published: dt.date | None,
 ) -> RawEvent:
-    """One event of a sentence: its trigger (or the whole sentence), place, figures, date."""
+    """One event of a sentence: its trigger (or the whole sentence), place, and the
+    sentence's figures and date (``date`` is None when the text gives none)."""
     kind = EventType(decision.type)
     trigger = next((t for t in triggers if t.label_ == decision.type), None)
     if trigger is None:  # the model alone: the sentence is the trigger
@@ -254,8 +251,6 @@ def _event(
     entry = (
         resolved[place_mention.start] if place_mention else (last_place[0] if last_place else None)
     )
-    casualties = read_casualties(sentence, [s for s in spans if s.label_ in CASUALTY_LABELS], lex)
-    date = resolve_event_date(sentence.text, published)
     return RawEvent(
         type=kind,
         sentence=sentence,
@@ -401,9 +396,8 @@ def _most_specific(
     return min(places, key=lambda p: (rank.get(resolved[p.start].kind, 4), p.start))  # type: ignore[union-attr]
 
 
-def _fill_casualties(event: RawEvent, sentence: Span, spans: list[Span], lex: Lexicon) -> RawEvent:
+def _fill_casualties(event: RawEvent, casualties: Casualties) -> RawEvent:
     """ "A car bomb exploded in Baghdad. Five people were killed." — the next sentence's toll."""
-    casualties = read_casualties(sentence, [s for s in spans if s.label_ in CASUALTY_LABELS], lex)
     return replace(
         event,
         killed=event.killed if event.killed is not None else casualties.killed,

@@ -8,7 +8,6 @@ reordered, and the test split is never trained or tuned on.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass
@@ -76,7 +75,3 @@ def _gold(path: Path, number: int, line: str, lang: str) -> GoldDocument:
         key=doc_id, kind=kind, text=text, source=str(path), lang=lang, published=published
     )
     return GoldDocument(document, events, split_of(doc_id))
-
-
-def published_date(document: Document) -> dt.date | None:
-    return document.published.date() if document.published else None
