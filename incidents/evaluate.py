@@ -12,12 +12,13 @@ share of gold-negative documents where nothing was extracted.
 from __future__ import annotations
 
 import json
-import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from geopy.distance import great_circle
 
 from incidents.domain import Document, EventMention
 from incidents.extract.extractor import Extractor
@@ -86,15 +87,6 @@ class Evaluation:
         }
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
-
-
 class _Matcher:
     """Whether an extracted event is a gold event: same type, place by name or 50 km."""
 
@@ -117,7 +109,7 @@ class _Matcher:
         if gold["place"].casefold() == place.name.casefold() and gold["country"] == place.country:
             return True
         point = self.point(gold["place"], gold["country"])
-        return point is not None and _km(point[0], point[1], place.lat, place.lon) <= MATCH_KM
+        return point is not None and great_circle(point, (place.lat, place.lon)).km <= MATCH_KM
 
 
 def _score_document(

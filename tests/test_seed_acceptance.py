@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 import pytest
+from geopy.distance import great_circle
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
@@ -14,13 +14,6 @@ from incidents.pipeline import run
 from incidents.store.models import DocumentRecord, Incident, Report
 
 pytestmark = pytest.mark.slow
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
 @pytest.fixture
@@ -43,7 +36,7 @@ def test_seed_gives_exactly_three_incidents_in_damascus(stored_seed: Engine) -> 
             assert incident.place == "Damascus"
             assert incident.country == "SY"
             assert incident.lat is not None and incident.lon is not None
-            assert _km(incident.lat, incident.lon, 33.51, 36.29) < 20
+            assert great_circle((incident.lat, incident.lon), (33.51, 36.29)).km < 20
             assert incident.event_date is not None
             assert incident.event_date.isoformat() in ("2025-11-14", "2025-11-15")
         assert not {i.country for i in incidents} & {"IR", "US", "IQ"}
