@@ -1,0 +1,129 @@
+"""Match the rules of :mod:`incidents.extract.rules` by indexing the words they accept.
+
+spaCy's ``Matcher`` tries every pattern at every token and runs a rule's regex on
+each token it tries, so its cost grows with rules × tokens. Our rules are sequences
+of word sets and wildcards, and every word set is finite, so:
+
+1. every word a rule accepts is known when the rules load; a spaCy lexeme *flag*
+   (``Vocab.add_flag``) marks those words once per vocabulary entry, and one
+   ``Doc.to_array`` call tells which tokens of a text could take part in a match;
+2. only at those tokens does Python look at the word: which rule positions accept
+   it (memoized per word);
+3. a rule is tried only where its first word stands, expanding its wildcards and
+   optional tokens in every way (all matches, as spaCy's ``Matcher`` reports them).
+
+The result is what a ``SpanRuler`` with the same patterns writes into
+``doc.spans[key]`` (tests hold the two equal over the annotated corpus), at a
+cost that grows with the number of rule words in the text.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from incidents.extract.rules import Rule
+
+
+@dataclass(frozen=True, slots=True)
+class _Step:
+    word_set: int  # index into RuleMatcher.word_sets, -1 for a wildcard
+    low: int
+    high: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    label: str
+    id: str
+    steps: tuple[_Step, ...]
+
+
+class RuleMatcher:
+    """Finds every match of ``rules`` in a doc of ``vocab`` and stores them as spans."""
+
+    def __init__(self, vocab: Vocab, rules: Iterable[Rule], spans_key: str) -> None:
+        self.spans_key = spans_key
+        sets: dict[tuple[str, bool], int] = {}
+        whole: dict[str, set[int]] = defaultdict(set)
+        starts: dict[str, set[int]] = defaultdict(set)
+        self.rules: list[_Compiled] = []
+        self.by_first: dict[int, list[int]] = defaultdict(list)
+        for rule in rules:
+            steps = []
+            for token in rule.tokens:
+                if token.regex is None:
+                    steps.append(_Step(-1, token.low, token.high))
+                    continue
+                key = (token.regex, token.whole_word)
+                if key not in sets:
+                    sets[key] = len(sets)
+                    target = whole if token.whole_word else starts
+                    for word in token.words():
+                        target[word].add(sets[key])
+                steps.append(_Step(sets[key], token.low, token.high))
+            self.by_first[steps[0].word_set].append(len(self.rules))
+            self.rules.append(_Compiled(rule.label, rule.id, tuple(steps)))
+        self._whole = {word: frozenset(ids) for word, ids in whole.items()}
+        self._starts = {word: frozenset(ids) for word, ids in starts.items()}
+        self._start_lengths = sorted({len(w) for w in self._starts}, reverse=True)
+        self._memo: dict[str, frozenset[int]] = {}
+        self.flag = vocab.add_flag(self._is_rule_word)
+
+    def _sets_of(self, lower: str) -> frozenset[int]:
+        """Which word sets accept the lower-cased word ``lower``."""
+        found = self._memo.get(lower)
+        if found is None:
+            ids = set(self._whole.get(lower, ()))
+            for n in self._start_lengths:
+                if n <= len(lower):
+                    ids |= self._starts.get(lower[:n], frozenset())
+            found = self._memo[lower] = frozenset(ids)
+        return found
+
+    def _is_rule_word(self, text: str) -> bool:
+        return bool(self._sets_of(text.lower()))
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = np.flatnonzero(doc.to_array(self.flag))
+        accepts = {int(i): self._sets_of(doc[int(i)].lower_) for i in candidates}
+        found: set[tuple[int, int, int]] = set()
+        for i, sets in accepts.items():
+            for word_set in sets:
+                for index in self.by_first.get(word_set, ()):
+                    for end in self._ends(self.rules[index].steps, 1, i + 1, accepts, len(doc)):
+                        found.add((i, end, index))
+        spans = {
+            Span(doc, start, end, label=self.rules[i].label, span_id=self.rules[i].id)
+            for start, end, i in found
+        }
+        doc.spans[self.spans_key] = sorted(spans)
+        return doc
+
+    def _ends(
+        self,
+        steps: tuple[_Step, ...],
+        k: int,
+        at: int,
+        accepts: dict[int, frozenset[int]],
+        length: int,
+    ) -> Iterable[int]:
+        """Token indices where a match of ``steps[k:]`` starting at ``at`` can end."""
+        if k == len(steps):
+            yield at
+            return
+        step = steps[k]
+        taken = 0
+        while True:
+            if taken >= step.low:
+                yield from self._ends(steps, k + 1, at + taken, accepts, length)
+            if taken == step.high or at + taken >= length:
+                return
+            if step.word_set >= 0 and step.word_set not in accepts.get(at + taken, ()):
+                return
+            taken += 1
