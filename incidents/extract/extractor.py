@@ -18,7 +18,7 @@ from incidents.extract.classifier import SentenceClassifier
 from incidents.extract.events import DEFAULT_POLICY, RawClaim, RawEvent, sentence_events
 from incidents.extract.lexicon import Lexicon, load_lexicon
 from incidents.extract.nlp import build_nlp
-from incidents.extract.places import context_countries, find_places, resolve
+from incidents.extract.places import PlaceFinder, resolve
 from incidents.extract.policy import TUNED, CombinationPolicy
 from incidents.geocode import Gazetteer, GazetteerEntry, to_place_match
 from incidents.normalize.folding import FoldedText, fold_text
@@ -46,6 +46,7 @@ class Extractor:
     gazetteer: Gazetteer
     pipelines: dict[str, Language]
     lexicons: dict[str, Lexicon]
+    places: dict[str, PlaceFinder]
     classifiers: dict[str, SentenceClassifier | None] = field(default_factory=dict)
     policies: dict[str, CombinationPolicy] = field(default_factory=lambda: dict(TUNED))
 
@@ -59,10 +60,16 @@ class Extractor:
     ) -> Extractor:
         """Rules for ``languages``, plus each language's trained model when shipped."""
         langs = tuple(languages)
+        pipelines = {lang: build_nlp(lang) for lang in langs}
+        lexicons = {lang: load_lexicon(lang) for lang in langs}
         return cls(
             gazetteer=gazetteer,
-            pipelines={lang: build_nlp(lang) for lang in langs},
-            lexicons={lang: load_lexicon(lang) for lang in langs},
+            pipelines=pipelines,
+            lexicons=lexicons,
+            places={
+                lang: PlaceFinder(pipelines[lang].vocab, gazetteer, lexicons[lang])
+                for lang in langs
+            },
             classifiers={
                 lang: SentenceClassifier.load(lang, models) if use_model else None for lang in langs
             },
@@ -80,8 +87,9 @@ class Extractor:
         folded = fold_text(document.text)
         doc = self.pipelines[lang](folded.text)
         lex = self.lexicons[lang]
-        mentions = find_places(doc, self.gazetteer, lex)
-        countries = context_countries(mentions, doc, self.gazetteer) | set(context)
+        places = self.places[lang]
+        mentions = places.find(doc)
+        countries = places.countries(mentions, doc) | set(context)
         # A name that exists in one country only ("أبين") tells which country the text is
         # about, so that "زنجبار" beside it is Zinjibar in Yemen, not Zanzibar.
         countries |= {

@@ -14,7 +14,9 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
 from incidents.extract.lexicon import Lexicon
 from incidents.geocode import Gazetteer, GazetteerEntry, choose
@@ -33,34 +35,58 @@ class PlaceMention:
     role: str
 
 
-def find_places(doc: Doc, gazetteer: Gazetteer, lex: Lexicon) -> list[PlaceMention]:
-    """Every gazetteer name in ``doc``, longest match first, with its role.
+class PlaceFinder:
+    """Finds gazetteer names and demonyms in the docs of one pipeline.
 
-    Candidate surfaces are joined from the tokens' own strings (as ``Span.text``
-    would be), without building a spaCy span for every n-gram tried.
+    Two lexeme flags (``Vocab.add_flag``) mark, once per vocabulary word, the words a
+    gazetteer name may begin with and the demonyms; a doc is then scanned only from
+    the tokens so marked, which is most of what makes finding places cheap.
     """
-    texts = [t.text for t in doc]
-    spaced = [t.text_with_ws for t in doc]
-    mentions: list[PlaceMention] = []
-    i = 0
-    longest = gazetteer.max_tokens
-    while i < len(doc):
-        match = None
-        if _may_start_name(doc[i], lex):
+
+    def __init__(self, vocab: Vocab, gazetteer: Gazetteer, lex: Lexicon) -> None:
+        self.gazetteer = gazetteer
+        self.lex = lex
+        self._name_flag = vocab.add_flag(gazetteer.may_begin_name)
+        self._demonym_flag = vocab.add_flag(
+            lambda word: gazetteer.country_of_demonym(word) is not None
+        )
+
+    def find(self, doc: Doc) -> list[PlaceMention]:
+        """Every gazetteer name in ``doc``, longest match first, with its role.
+
+        Candidate surfaces are joined from the tokens' own strings (as ``Span.text``
+        would be), without building a spaCy span for every n-gram tried.
+        """
+        gazetteer, lex = self.gazetteer, self.lex
+        mentions: list[PlaceMention] = []
+        longest = gazetteer.max_tokens
+        covered = 0
+        for start in np.flatnonzero(doc.to_array(self._name_flag)):
+            i = int(start)
+            if i < covered or not _may_start_name(doc[i], lex):
+                continue
             # Hyphens are tokens of their own: "Pul-e-Khumri" is five tokens, one name.
-            reach = longest + 2 * texts[i : i + 2 * longest].count("-")
-            for n in range(min(reach, len(doc) - i), 0, -1):
-                surface = "".join(spaced[i : i + n - 1]) + texts[i + n - 1]
+            window = doc[i : i + 2 * longest]
+            texts = [t.text for t in window]
+            spaced = [t.text_with_ws for t in window]
+            reach = longest + 2 * texts.count("-")
+            for n in range(min(reach, len(window)), 0, -1):
+                surface = "".join(spaced[: n - 1]) + texts[n - 1]
                 candidates = gazetteer.lookup(surface)
                 if candidates:
-                    match = PlaceMention(i, i + n, candidates, _role(doc, i, i + n, lex))
+                    mentions.append(PlaceMention(i, i + n, candidates, _role(doc, i, i + n, lex)))
+                    covered = i + n
                     break
-        if match is None:
-            i += 1
-        else:
-            mentions.append(match)
-            i = match.end
-    return mentions
+        return mentions
+
+    def countries(self, mentions: Sequence[PlaceMention], doc: Doc) -> set[str]:
+        """Countries a text names outright or through a demonym ("زن سوری" → SY)."""
+        countries = {c.country for m in mentions for c in m.candidates if c.kind == "country"}
+        for i in np.flatnonzero(doc.to_array(self._demonym_flag)):
+            code = self.gazetteer.country_of_demonym(doc[int(i)].text)
+            if code:
+                countries.add(code)
+        return countries
 
 
 def _may_start_name(first: Token, lex: Lexicon) -> bool:
@@ -97,16 +123,6 @@ def _is_dateline(doc: Doc, start: int, after: list[str]) -> bool:
     news snippets pasted into comments)."""
     at_line_start = start == 0 or "\n" in doc[start - 1].text or "\n" in doc[start - 1].whitespace_
     return at_line_start and any(mark in after[:3] for mark in _DATELINE_MARKS)
-
-
-def context_countries(mentions: Sequence[PlaceMention], doc: Doc, gazetteer: Gazetteer) -> set[str]:
-    """Countries a text names outright or through a demonym ("زن سوری" → SY)."""
-    countries = {c.country for m in mentions for c in m.candidates if c.kind == "country"}
-    for token in doc:
-        code = gazetteer.country_of_demonym(token.text)
-        if code:
-            countries.add(code)
-    return countries
 
 
 def resolve(mention: PlaceMention, countries: Collection[str]) -> GazetteerEntry | None:

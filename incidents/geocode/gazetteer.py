@@ -16,6 +16,7 @@ ordinary words (Police in Poland, «خبر» for Khobar, «مردان» for Mard
 
 from __future__ import annotations
 
+import bisect
 import gc
 import re
 from collections.abc import Iterable, Iterator
@@ -61,7 +62,16 @@ class Gazetteer:
     """Name → candidate places. Build one with :meth:`build`; it is immutable after
     (apart from a bounded memo of lookups: news repeats the same words)."""
 
-    __slots__ = ("_blocked", "_demonyms", "_focus", "_index", "_max_tokens", "_memo", "_size")
+    __slots__ = (
+        "_blocked",
+        "_demonyms",
+        "_focus",
+        "_index",
+        "_keys",
+        "_max_tokens",
+        "_memo",
+        "_size",
+    )
 
     def __init__(
         self,
@@ -73,6 +83,7 @@ class Gazetteer:
         size: int,
     ) -> None:
         self._index = index
+        self._keys = sorted(index)
         self._blocked = blocked
         self._focus = focus
         self._demonyms = demonyms
@@ -159,6 +170,19 @@ class Gazetteer:
             if eligible:
                 return eligible
         return ()
+
+    def may_begin_name(self, word: str) -> bool:
+        """Whether a name may start with the single word ``word``: its key, or a form
+        of it :meth:`lookup` would try (proclitic stripped, article toggled), begins
+        some indexed key. A word for which this is False never starts a match, so a
+        text is scanned for names only from the words for which it is True."""
+        key = name_key(word)
+        forms = [key, *(variant.key for variant in arabic_variants(key))]
+        return any(self._begins_some_key(form) for form in forms if form)
+
+    def _begins_some_key(self, prefix: str) -> bool:
+        at = bisect.bisect_left(self._keys, prefix)
+        return at < len(self._keys) and self._keys[at].startswith(prefix)
 
     def country_of_demonym(self, word: str) -> str | None:
         """The ISO2 code of the country a nationality adjective names ("Syrian",

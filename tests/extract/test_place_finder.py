@@ -1,0 +1,74 @@
+"""PlaceFinder scans only from flagged words: it must find what a scan from every word finds."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from incidents.extract.lexicon import load_lexicon
+from incidents.extract.nlp import build_nlp
+from incidents.extract.places import PlaceFinder, _may_start_name
+from incidents.extract.training.corpus import LANGUAGES, load_corpus
+from incidents.geocode import Gazetteer
+from incidents.normalize.folding import fold
+
+pytestmark = pytest.mark.slow
+
+
+def _scan_every_word(doc: Doc, gazetteer: Gazetteer, finder: PlaceFinder) -> list[tuple[int, int]]:
+    """The reference: try a name from every token, longest first."""
+    found, i = [], 0
+    while i < len(doc):
+        end = None
+        if _may_start_name(doc[i], finder.lex):
+            reach = gazetteer.max_tokens + 2 * [
+                t.text for t in doc[i : i + 2 * gazetteer.max_tokens]
+            ].count("-")
+            for n in range(min(reach, len(doc) - i), 0, -1):
+                if gazetteer.lookup(doc[i : i + n].text):
+                    end = i + n
+                    break
+        if end is None:
+            i += 1
+        else:
+            found.append((i, end))
+            i = end
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_flagged_scan_finds_what_a_full_scan_finds(gazetteer: Gazetteer, lang: str) -> None:
+    nlp = build_nlp(lang)
+    finder = PlaceFinder(nlp.vocab, gazetteer, load_lexicon(lang))
+    documents = load_corpus((lang,))
+    found = 0
+    for gold in documents:
+        doc = nlp(fold(gold.document.text))
+        mentions = finder.find(doc)
+        assert [(m.start, m.end) for m in mentions] == _scan_every_word(doc, gazetteer, finder), (
+            gold.document.key
+        )
+        found += len(mentions)
+    assert found > len(documents)
+
+
+def test_demonyms_give_context_countries(gazetteer: Gazetteer) -> None:
+    nlp = build_nlp("fa")
+    finder = PlaceFinder(nlp.vocab, gazetteer, load_lexicon("fa"))
+    doc = nlp(fold("یک زن سوری و دو مرد عراقی زخمی شدند"))
+    assert finder.countries([], doc) == {"SY", "IQ"}
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("دمشق", True),
+        ("بدمشق", True),
+        ("Kafr", True),
+        ("Pul", True),
+        ("xyzzyq", False),
+        ("والقلم", False),
+    ],
+)
+def test_may_begin_name(gazetteer: Gazetteer, word: str, expected: bool) -> None:
+    assert gazetteer.may_begin_name(word) is expected
