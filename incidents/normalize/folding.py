@@ -16,9 +16,12 @@ so patterns match text whose ZWNJs were stripped by a scraper.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+import numpy as np
 
 _LETTERS = {
     "ي": "ی",
@@ -79,15 +82,22 @@ class FoldedText:
 
 
 def fold_text(original: str) -> FoldedText:
-    """Fold ``original`` for matching and remember where every character came from."""
-    pieces: list[str] = []
-    origin: list[int] = []
-    for index, char in enumerate(original):
-        folded = _fold_char(char)
-        if folded:
-            pieces.append(folded)
-            origin.extend([index] * len(folded))
-    return FoldedText("".join(pieces), tuple(origin), len(original))
+    """Fold ``original`` for matching and remember where every character came from.
+
+    Each distinct character is folded once (cached), the text is translated in one
+    ``str.translate`` call, and the offset map is built with NumPy from the few
+    characters that fold to nothing or to more than one character.
+    """
+    table = {ord(c): f for c in set(original) if (f := _fold_char(c)) != c}
+    folded = original.translate(table)
+    if len(folded) == len(original) and all(len(f) == 1 for f in table.values()):
+        return FoldedText(folded, tuple(range(len(original))), len(original))
+    counts = np.ones(len(original), dtype=np.int64)
+    resized = {chr(o): len(f) for o, f in table.items() if len(f) != 1}
+    for found in re.finditer("[" + re.escape("".join(resized)) + "]", original):
+        counts[found.start()] = resized[found.group()]
+    origin = np.repeat(np.arange(len(original)), counts)
+    return FoldedText(folded, tuple(origin.tolist()), len(original))
 
 
 def fold(text: str) -> str:
