@@ -15,6 +15,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
@@ -54,28 +55,33 @@ class PlaceFinder:
     def find(self, doc: Doc) -> list[PlaceMention]:
         """Every gazetteer name in ``doc``, longest match first, with its role.
 
-        Candidate surfaces are joined from the tokens' own strings (as ``Span.text``
-        would be), without building a spaCy span for every n-gram tried.
+        Candidate surfaces are cut from ``doc.text`` by the tokens' character offsets
+        (what ``Span.text`` would give), without building a span per n-gram tried.
         """
         gazetteer, lex = self.gazetteer, self.lex
-        mentions: list[PlaceMention] = []
+        flagged = np.flatnonzero(doc.to_array(self._name_flag))
+        if not len(flagged):
+            return []
+        offsets = doc.to_array([IDX, LENGTH, ORTH])
+        begins = offsets[:, 0].tolist()
+        ends = (offsets[:, 0] + offsets[:, 1]).tolist()
+        hyphens = (offsets[:, 2] == doc.vocab.strings["-"]).cumsum().tolist()
+        text, size = doc.text, len(doc)
         longest = gazetteer.max_tokens
+        mentions: list[PlaceMention] = []
         covered = 0
-        for start in np.flatnonzero(doc.to_array(self._name_flag)):
-            i = int(start)
-            if i < covered or not _may_start_name(doc[i], lex):
+        for start in flagged.tolist():
+            if start < covered or not _may_start_name(doc[start], lex):
                 continue
             # Hyphens are tokens of their own: "Pul-e-Khumri" is five tokens, one name.
-            window = doc[i : i + 2 * longest]
-            texts = [t.text for t in window]
-            spaced = [t.text_with_ws for t in window]
-            reach = longest + 2 * texts.count("-")
-            for n in range(min(reach, len(window)), 0, -1):
-                surface = "".join(spaced[: n - 1]) + texts[n - 1]
-                candidates = gazetteer.lookup(surface)
+            stop = min(start + 2 * longest, size)
+            seen = hyphens[stop - 1] - (hyphens[start - 1] if start else 0)
+            for n in range(min(longest + 2 * seen, stop - start), 0, -1):
+                candidates = gazetteer.lookup(text[begins[start] : ends[start + n - 1]])
                 if candidates:
-                    mentions.append(PlaceMention(i, i + n, candidates, _role(doc, i, i + n, lex)))
-                    covered = i + n
+                    role = _role(doc, start, start + n, lex)
+                    mentions.append(PlaceMention(start, start + n, candidates, role))
+                    covered = start + n
                     break
         return mentions
 

@@ -39,3 +39,24 @@ def test_offsets_point_into_the_original() -> None:
 def test_folding_is_idempotent() -> None:
     text = "قُتِلَ ١٥ شخصاً في انفجار‌ها، كشته"
     assert fold(fold(text)) == fold(text)
+
+
+@pytest.mark.parametrize(
+    "original",
+    [
+        "",
+        "plain ASCII only",
+        "\u200c\u200c",
+        "ﷺ and ﻻ expand; ﬁne",
+        "قَتِيلَيْنِ‌ها ١٥ x]y\\z^-",
+        "a\u200fb\u202ac\u064ed",
+    ],
+)
+def test_offset_map_agrees_with_folding_each_character(original: str) -> None:
+    """Each folded character comes from an original character that folds to text holding it."""
+    result = fold_text(original)
+    assert result.text == fold(original)
+    assert len(result.origin) == len(result.text)
+    assert list(result.origin) == sorted(result.origin)
+    for index, source in enumerate(result.origin):
+        assert result.text[index] in fold(original[source])
