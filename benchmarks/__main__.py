@@ -13,11 +13,12 @@ import sys
 import time
 from collections.abc import Callable
 
-from benchmarks.extraction import bench_extraction
+from benchmarks.extraction import bench_extraction, bench_memory
 from benchmarks.gazetteer import bench_gazetteer
 
 BENCHMARKS: dict[str, Callable[[], list[str]]] = {
     "extract": bench_extraction,
+    "memory": bench_memory,
     "gazetteer": bench_gazetteer,
 }
 
