@@ -91,7 +91,7 @@ class Extractor:
         doc = self.pipelines[lang](folded.text)
         lex = self.lexicons[lang]
         places = self.places[lang]
-        mentions = places.find(doc)
+        mentions = places.find(doc, folded.text)
         countries = places.countries(mentions, doc) | set(context)
         # A name that exists in one country only ("أبين") tells which country the text is
         # about, so that "زنجبار" beside it is Zinjibar in Yemen, not Zanzibar.

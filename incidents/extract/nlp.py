@@ -1,8 +1,8 @@
 """Build the spaCy pipeline that finds event triggers, casualty words and cues.
 
-One blank pipeline per language (no downloaded model): the tokenizer, a component
-that starts a sentence after every line break (headlines and comment lines carry no
-full stop), spaCy's sentencizer, and the rule matcher
+One blank pipeline per language (no downloaded model): the tokenizer, a sentence
+splitter (spaCy's sentencizer rule, and a new sentence after every line break:
+headlines and comment lines carry no full stop), and the rule matcher
 (:class:`incidents.extract.matcher.RuleMatcher`), whose hits go to
 ``doc.spans["incidents"]`` so rule and model hits can overlap and be merged later.
 The pipeline always runs on *folded* text (see :mod:`incidents.normalize.folding`).
@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import numpy as np
 import spacy
-from spacy.attrs import IS_SPACE
+from spacy.attrs import IS_PUNCT, SENT_START
 from spacy.language import Language
+from spacy.pipeline import Sentencizer
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_suffix_regex
+from spacy.vocab import Vocab
 
 from incidents.extract.matcher import RuleMatcher
 from incidents.extract.rules import load_rules
@@ -27,16 +29,46 @@ SPANS_KEY = "incidents"
 _EXTRA_SUFFIXES = [r"(?<=[\u0600-\u06FF!?؟.])[.!?؟]"]
 
 
-@Language.component("incidents_line_breaks")
-def mark_line_breaks(doc: Doc) -> Doc:
-    """Start a new sentence after any token holding a line break.
+class SentenceSplitter:
+    """spaCy's sentencizer rule, plus a new sentence after every line break, on arrays.
 
-    Line breaks are whitespace tokens of their own, so only those are looked at.
+    A sentence starts at the first token that is neither punctuation nor a
+    sentence-final mark after one or more sentence-final marks (what spaCy's
+    ``Sentencizer`` does token by token in Python), and after any token holding a line
+    break (headlines and comment lines carry no full stop). Lexeme flags mark the two
+    kinds of word once per vocabulary entry; the starts are computed with NumPy and
+    written with one ``Doc.from_array``.
     """
-    for i in np.flatnonzero(doc.to_array(IS_SPACE)[:-1]):
-        if "\n" in doc[int(i)].text:
-            doc[int(i) + 1].is_sent_start = True
-    return doc
+
+    def __init__(self, vocab: Vocab) -> None:
+        final_marks = frozenset(Sentencizer.default_punct_chars)
+        self.final_mark = vocab.add_flag(lambda word: word in final_marks)
+        self.line_break = vocab.add_flag(lambda word: "\n" in word)
+
+    def __call__(self, doc: Doc) -> Doc:
+        size = len(doc)
+        if size == 0:
+            return doc
+        flags = doc.to_array([self.final_mark, IS_PUNCT, self.line_break]).astype(bool)
+        final, line_break = flags[:, 0], flags[:, 2]
+        words = np.flatnonzero(~(final | flags[:, 1]))
+        marks_before = np.cumsum(final)
+        starts = np.zeros(size, dtype=bool)
+        starts[0] = True
+        if len(words):
+            # A word starts a sentence when a final mark stands between it and the word before.
+            previous = np.concatenate(([-1], words[:-1]))
+            seen_before = np.where(previous >= 0, marks_before[np.maximum(previous, 0)], 0)
+            starts[words[marks_before[words - 1] > seen_before]] = True
+        starts[1:] |= line_break[:-1]
+        values = np.where(starts, 1, -1).astype(np.int64).astype(np.uint64)
+        doc.from_array([SENT_START], values.reshape(-1, 1))
+        return doc
+
+
+@Language.factory("incidents_sentences")
+def make_sentence_splitter(nlp: Language, name: str) -> SentenceSplitter:
+    return SentenceSplitter(nlp.vocab)
 
 
 @Language.factory("incidents_rules", default_config={"spans_key": SPANS_KEY})
@@ -51,7 +83,6 @@ def build_nlp(lang: str) -> Language:
     suffixes = list(nlp.Defaults.suffixes or []) + _EXTRA_SUFFIXES
     tokenizer: Tokenizer = nlp.tokenizer  # type: ignore[assignment]
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
-    nlp.add_pipe("incidents_line_breaks")
-    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("incidents_sentences")
     nlp.add_pipe("incidents_rules", name="incident_rules")
     return nlp

@@ -52,11 +52,12 @@ class PlaceFinder:
             lambda word: gazetteer.country_of_demonym(word) is not None
         )
 
-    def find(self, doc: Doc) -> list[PlaceMention]:
+    def find(self, doc: Doc, text: str | None = None) -> list[PlaceMention]:
         """Every gazetteer name in ``doc``, longest match first, with its role.
 
         Candidate surfaces are cut from ``doc.text`` by the tokens' character offsets
         (what ``Span.text`` would give), without building a span per n-gram tried.
+        ``text`` is the doc's text when the caller has it (``Doc.text`` joins tokens).
         """
         gazetteer, lex = self.gazetteer, self.lex
         flagged = np.flatnonzero(doc.to_array(self._name_flag))
@@ -66,7 +67,8 @@ class PlaceFinder:
         begins = offsets[:, 0].tolist()
         ends = (offsets[:, 0] + offsets[:, 1]).tolist()
         hyphens = (offsets[:, 2] == doc.vocab.strings["-"]).cumsum().tolist()
-        text, size = doc.text, len(doc)
+        text = doc.text if text is None else text
+        size = len(doc)
         longest = gazetteer.max_tokens
         mentions: list[PlaceMention] = []
         covered = 0
