@@ -10,6 +10,8 @@ The pipeline always runs on *folded* text (see :mod:`incidents.normalize.folding
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy as np
 import spacy
 from spacy.attrs import IS_PUNCT, SENT_START
@@ -19,6 +21,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_suffix_regex
 from spacy.vocab import Vocab
+from thinc.types import Ints2d
 
 from incidents.extract.matcher import RuleMatcher
 from incidents.extract.rules import load_rules
@@ -62,7 +65,7 @@ class SentenceSplitter:
             starts[words[marks_before[words - 1] > seen_before]] = True
         starts[1:] |= line_break[:-1]
         values = np.where(starts, 1, -1).astype(np.int64).astype(np.uint64)
-        doc.from_array([SENT_START], values.reshape(-1, 1))
+        doc.from_array([SENT_START], cast(Ints2d, values.reshape(-1, 1)))
         return doc
 
 
