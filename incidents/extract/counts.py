@@ -30,13 +30,14 @@ _TRANSPARENT = frozenset(
         "his her its their at least more than over about nearly some up to around almost roughly "
         "another were was have has had been people are is being reportedly rose "
         "risen climbed reached stood stands now دست کم حداقل بیش از بالغ بر حدود "
-        "نزدیک به شد شدند شده شدن اند است تن نفر دیگر ما لا یقل عن اکثر من نحو حوالی "
+        "نزدیک به شد شدند شده شدن اند است تن نفر دیگر را ما لا یقل عن اکثر من نحو حوالی "
         "قرابه یزید اخرین اخرون الی ارتفعت ارتفع بلغ بلغت زهاء"
     ).split()
 )
 _WINDOW = 6
 #: "killed or wounded 20": a combined total with no split gives both null (EVENTS.md).
 _EITHER = frozenset({"or", "یا", "او"})
+_BETWEEN = frozenset({"between", "بین", "مابین"})
 # Casualty words that carry their own count (قتيلين = 2, قتيل = 1), never a combined total.
 _DUALS_AND_SINGULARS = frozenset("قتیلین قتیلان جریحین جریحان قتیل جریح مصاب قتیلا جریحا".split())
 _ARTICLES = frozenset({"a", "an"})
@@ -59,7 +60,7 @@ class Casualties:
 
 
 def _number_value(word: str, lex: Lexicon) -> int | None:
-    word = lex.strip_clitic(word)
+    word = lex.strip_clitic(word.rstrip("."))
     digits = word.replace(",", "")
     if digits.isdigit() and len(digits) <= 6:
         return int(digits)
@@ -79,7 +80,8 @@ def find_figures(sentence: Span, lex: Lexicon) -> list[Figure]:
             i += 1
             continue
         if word in lex.vague:
-            figures.append(Figure(i, i + 1, None))
+            if not _describes_one(words, i + 1, lex) and not _counts_a_unit(words, i + 1, lex):
+                figures.append(Figure(i, i + 1, None))
             i += 1
             continue
         if word in lex.teens and i + 1 < len(words) and words[i + 1] in ("عشر", "عشره"):
@@ -119,6 +121,17 @@ def find_figures(sentence: Span, lex: Lexicon) -> list[Figure]:
         if not _counts_a_unit(words, i, lex):  # "a 19-year-old", "مرد ۷۰ ساله", "از دو طرف"
             figures.append(Figure(start, i, total))
     return figures
+
+
+def _describes_one(words: list[str], at: int, lex: Lexicon) -> bool:
+    """ "an unknown gunman": an English vague word before one singular person is an
+    adjective, not a count (a vague count names people in the plural)."""
+    if lex.lang != "en" or at >= len(words):
+        return False
+    word = words[at]
+    return word in lex.persons and not (
+        word.endswith("s") or word.endswith("men") or word in _PLURAL_PERSONS
+    )
 
 
 def _counts_a_unit(words: list[str], end: int, lex: Lexicon) -> bool:
@@ -165,39 +178,159 @@ def read_casualties(sentence: Span, casualty_spans: list[Span], lex: Lexicon) ->
     }
     claimed: set[int] = set()
     found: dict[str, int | None] = {}
+    last_end: dict[str, int] = {}
     casualty_spans = _outermost(casualty_spans)
     if _combined_total(sentence, casualty_spans):
         return Casualties()
     for span in sorted(casualty_spans, key=lambda s: s.start):
         label = span.label_
         if label in NONE_LABELS:
-            for which in NONE_LABELS[label]:
-                found.setdefault(which, 0)
-            continue
-        if label in found:
+            if not _unreported(sentence, span, lex):
+                for which in NONE_LABELS[label]:
+                    found.setdefault(which, 0)
             continue
         start, end = span.start - sentence.start, span.end - sentence.start
-        figure = _toll_figure(sentence, start, end, by_start, lex) or _own_figure(
-            sentence, start, end, by_start, lex
+        repeated = label in found
+        if repeated and (
+            label not in last_end
+            or found[label] is None
+            or not _adds_a_party(sentence, last_end[label], start, lex)
+        ):
+            continue
+        figure = _span_figure(
+            sentence, start, end, figures, by_start, by_end, trigger_tokens, claimed, lex
         )
-        order = ("forward", "backward") if lex.lang == "ar" else ("backward", "forward")
-        for direction in order:
-            if figure is not None:
-                break
-            if direction == "forward":
-                figure = _forward(sentence, end, by_start, trigger_tokens, claimed, lex)
-                if figure is not None:
-                    figure = _with_following_summands(sentence, figure, by_start, lex)
-            else:
-                figure = _backward(sentence, start, by_end, trigger_tokens, claimed, lex)
-        if figure is None:
-            figure = _subject_figure(sentence, start, figures, trigger_tokens, claimed, lex)
+        if figure is not None and repeated:
+            # "شش نفر را کشتند؛ هر دو مهاجم نیز کشته شدند": another party, summed.
+            if figure.value is not None and not _after_including(sentence, figure.start, lex):
+                claimed.update(range(figure.start, figure.end))
+                found[label] = (found[label] or 0) + figure.value
+                last_end[label] = end
+            continue
         if figure is not None:
             claimed.update(range(figure.start, figure.end))
             found[label] = figure.value
-        elif _singular_person_before(sentence, start, lex):
-            found[label] = 1
+            last_end[label] = end
+        elif not repeated:
+            persons = _singular_persons_before(sentence, start, lex)
+            if persons:
+                found[label] = persons
+                last_end[label] = end
     return Casualties(killed=found.get(KILLED), injured=found.get(INJURED))
+
+
+def _unreported(sentence: Span, span: Span, lex: Lexicon) -> bool:
+    """ "no reports of casualties", "گزارشی از تلفات منتشر نشده", "دون ورود معلومات عن
+    ضحايا": nothing is known of casualties, which is not "no casualties" (null)."""
+    first = max(sentence.start, span.start - 4)
+    return any(t.lower_ in lex.report_words for t in sentence.doc[first : span.end])
+
+
+def _span_figure(
+    sentence: Span,
+    start: int,
+    end: int,
+    figures: list[Figure],
+    by_start: dict[int, Figure],
+    by_end: dict[int, Figure],
+    trigger_tokens: set[int],
+    claimed: set[int],
+    lex: Lexicon,
+) -> Figure | None:
+    """The figure of one casualty phrase ``[start, end)``."""
+    figure = _toll_figure(sentence, start, end, by_start, lex)
+    if figure is None and lex.lang == "ar":
+        figure = _numeral_before(sentence, by_end.get(start), claimed, lex)
+    figure = figure or _own_figure(sentence, start, end, by_start, lex)
+    if figure is None:
+        figure = _family_of(sentence, end, lex) or _object_pronoun(sentence, start, end, lex)
+    order = ("forward", "backward") if lex.lang == "ar" else ("backward", "forward")
+    if figure is None and lex.lang == "en":
+        ahead = _forward(sentence, end, by_start, trigger_tokens, claimed, lex)
+        if ahead is not None and ahead.start - end <= 3:
+            order = ("forward", "backward")  # "a gunman shot dead two policemen": the object
+    for direction in order:
+        if figure is not None:
+            break
+        if direction == "forward":
+            figure = _forward(sentence, end, by_start, trigger_tokens, claimed, lex)
+            if figure is not None:
+                figure = _with_following_summands(sentence, figure, by_start, lex)
+        else:
+            figure = _backward(sentence, start, by_end, trigger_tokens, claimed, lex)
+    if figure is None:
+        figure = _subject_figure(sentence, start, figures, trigger_tokens, claimed, lex)
+    return figure
+
+
+def _numeral_before(
+    sentence: Span, before: Figure | None, claimed: set[int], lex: Lexicon
+) -> Figure | None:
+    """ "38 قتيلاً و102 جريح": in Arabic a numeral right before its counted noun."""
+    if before is None or before.kind is not None or before.value is None:
+        return None
+    word = lex.strip_clitic(sentence[before.start].lower_).rstrip(".")
+    if before.start in claimed or not word.replace(",", "").isdigit():
+        return None  # a number word after its noun ("مواطنين صينيين اثنين") is an adjective
+    return before
+
+
+#: Words that join a second party's toll to the first ("... and", "also", نیز).
+_ADDING = frozenset("and also too as well و نیز هم همچنین ایضا کذلک".split())
+#: Words that contrast two figures of one toll (sources that differ), never a sum.
+_CONTRASTING = frozenset(
+    "while whereas but however according said says put toll included includes include "
+    "اما ولی حالی گفته اعلام طبق بینما فیما لکن حسب بحسب".split()
+)
+
+
+def _adds_a_party(sentence: Span, previous_end: int, start: int, lex: Lexicon) -> bool:
+    """Whether a second casualty phrase of the same kind, from ``previous_end`` to
+    ``start``, reports another party ("six were killed; both attackers were also
+    killed") rather than restating the toll or giving a rival figure."""
+    between = [t.lower_ for t in sentence[previous_end:start]]
+    if not between or len(between) > 14:
+        return False
+    if any(word in _CONTRASTING or word in lex.including for word in between):
+        return False
+    return any(word in _ADDING for word in between)
+
+
+_FAMILY = frozenset({"family", "families"})
+
+
+def _family_of(sentence: Span, end: int, lex: Lexicon) -> Figure | None:
+    """ "killed a family of five": the family's size is the count."""
+    words = [t.lower_ for t in sentence[end : end + 6]]
+    for k in range(len(words) - 2):
+        if words[k] in _FAMILY and words[k + 1] == "of":
+            value = _number_value(words[k + 2], lex)
+            if value is not None:
+                return Figure(end + k + 2, end + k + 3, value)
+        if words[k] in CLAUSE_BREAKS:
+            break
+    return None
+
+
+_ONE_PRONOUNS = {"en": frozenset({"him", "her"}), "fa": frozenset({"او", "وی"})}
+
+
+def _object_pronoun(sentence: Span, start: int, end: int, lex: Lexicon) -> Figure | None:
+    """ "shot him dead", "killing her", "او را از پای درآوردند": one person."""
+    pronouns = _ONE_PRONOUNS.get(lex.lang)
+    if not pronouns:
+        return None
+    if lex.lang == "en":
+        for i in (end, start - 1):  # "killing him", "shot him dead"
+            if 0 <= i < len(sentence) and sentence[i].lower_ in pronouns:
+                following = sentence[i + 1] if i + 1 < len(sentence) else None
+                possessive = following is not None and following.lower_ in lex.persons
+                if not possessive:  # "killing her husband" names the husband
+                    return Figure(i, i + 1, 1)
+        return None
+    if start >= 2 and sentence[start - 1].lower_ == "را" and sentence[start - 2].lower_ in pronouns:
+        return Figure(start - 2, start - 1, 1)
+    return None
 
 
 def _own_figure(
@@ -280,13 +413,20 @@ def _with_summands(
             i -= 1
         if i < 1 or sentence[i].lower_ not in lex.joiners:
             break
-        j = i
-        while j > 0 and (
-            sentence[j - 1].lower_ in lex.persons or sentence[j - 1].lower_ in _TRANSPARENT
-        ):
+        j, describing, person = i, 0, False
+        while j > 0 and j not in by_end:
+            word = sentence[j - 1].lower_
+            if word in lex.persons or word in _TRANSPARENT:
+                person = person or word in lex.persons
+            elif sentence[j - 1].is_alpha and describing < 2 and word not in lex.joiners:
+                describing += 1  # "۱۸ عضو الشباب و پنج سرباز", "13 security personnel and"
+            else:
+                break
             j -= 1
         other = by_end.get(j)
         if other is None or other.value is None or other.start in claimed or j == i:
+            break
+        if describing and not person:
             break
         total, first = total + other.value, other.start
     return Figure(first, figure.end, total)
@@ -316,6 +456,8 @@ def _combined_total(sentence: Span, spans: list[Span]) -> bool:
     if killed is None or injured is None:
         return False
     first, second = sorted((killed, injured), key=lambda s: s.start)
+    if first.start > 0 and sentence.doc[first.start - 1].lower_ in _BETWEEN:
+        return True  # "سقط ١٢ شخصاً بين قتيل وجريح": 12 killed or injured, no split
     between = [t.lower_ for t in sentence.doc[first.end : second.start]]
     if not all(word in _EITHER or word in ("و", "and") for word in between) or len(between) > 1:
         return False
@@ -377,13 +519,14 @@ def _subject_figure(
     """The counted subject of a distant verb: "دو مأمور انتظامی در پی تیراندازی ... به
     شهادت رسیدند", "Two policemen guarding a polio team were shot dead": the nearest
     figure of the clause before the verb that counts people."""
-    clause_start = start
-    while clause_start > 0 and sentence[clause_start - 1].text not in CLAUSE_BREAKS:
-        if clause_start - 1 in triggers:
-            break
-        clause_start -= 1
+    clause_start = _clause_start(sentence, start, triggers)
+    # The subject may stand before a comma that sets off an adverbial ("دو مأمور در پی
+    # تیراندازی ...، بامداد امروز ... به شهادت رسیدند"); there only a counted person.
+    outer_start = clause_start
+    if clause_start > 1 and sentence[clause_start - 1].text in _COMMAS:
+        outer_start = _clause_start(sentence, clause_start - 1, triggers)
     for figure in sorted(figures, key=lambda f: -f.start):
-        if not clause_start <= figure.start < start or figure.start in claimed:
+        if not outer_start <= figure.start < start or figure.start in claimed:
             continue
         if figure.value is None or _after_including(sentence, figure.start, lex):
             continue
@@ -391,9 +534,22 @@ def _subject_figure(
         first = sentence[figure.start].lower_
         # An article or determiner became a figure only because it names one person.
         single = first in lex.singular_persons or first in _ARTICLES or first in lex.determiners
-        if figure.kind == "persons" or following in lex.persons or single:
+        counted = figure.kind == "persons" or following in lex.persons
+        if counted or (single and figure.start >= clause_start):
             return figure
     return None
+
+
+_COMMAS = frozenset({",", "،"})
+
+
+def _clause_start(sentence: Span, start: int, triggers: set[int]) -> int:
+    clause_start = start
+    while clause_start > 0 and sentence[clause_start - 1].text not in CLAUSE_BREAKS:
+        if clause_start - 1 in triggers:
+            break
+        clause_start -= 1
+    return clause_start
 
 
 def _after_including(sentence: Span, start: int, lex: Lexicon) -> bool:
@@ -408,8 +564,8 @@ def _toll_figure(
 ) -> Figure | None:
     """ "شمار کشته‌ها ... به ۲۲ نفر رسید", "the death toll from the blast rose to 31":
     after a toll word, the figure follows the next "to" however far it is."""
-    before = {sentence[i].lower_ for i in range(max(0, start - 2), start)}
-    if not before & lex.toll_words and sentence[start].lower_ not in lex.toll_words:
+    before = {sentence[i].lower_ for i in range(max(0, start - 2), end)}
+    if not before & lex.toll_words:
         return None
     for i in range(end, min(len(sentence), end + 14)):
         if sentence[i].text in CLAUSE_BREAKS:
@@ -434,12 +590,44 @@ def _clitic_joined(word: str, lex: Lexicon) -> bool:
     return lex.lang == "ar" and word.startswith("و") and lex.strip_clitic(word) != word
 
 
-def _singular_person_before(sentence: Span, start: int, lex: Lexicon) -> bool:
-    """ "زن سوری کشته شد": one person word, no figure, just before the casualty word."""
-    for i in range(start - 1, max(-1, start - 6), -1):
+#: Persian possessive endings on a person word ("رانندهاش", "راننده‌ش" folded).
+_FA_POSSESSIVE = ("اش", "ش", "شان")
+
+
+def _fa_person(word: str, lex: Lexicon) -> bool:
+    if word in lex.singular_persons:
+        return True
+    return any(
+        word.endswith(ending) and word[: -len(ending)] in lex.singular_persons
+        for ending in _FA_POSSESSIVE
+    )
+
+
+def _singular_persons_before(sentence: Span, start: int, lex: Lexicon) -> int:
+    """ "زن سوری کشته شد" → 1, "قاضی و راننده‌اش زخمی شدند" → 2: person words with no
+    figure, joined by "و", just before the casualty word (Persian)."""
+    if lex.lang != "fa":
+        return 0
+    count, i, limit = 0, start - 1, max(-1, start - 6)
+    while i > limit:
         token = sentence[i]
         if token.text in CLAUSE_BREAKS:
-            return False
-        if lex.lang == "fa" and token.lower_ in lex.singular_persons:
-            return True
-    return False
+            break
+        if _fa_person(token.lower_, lex):
+            count += 1
+            j = i - 1
+            while j > max(-1, i - 3) and sentence[j].lower_ not in lex.joiners:
+                if sentence[j].text in CLAUSE_BREAKS or not sentence[j].is_alpha:
+                    j = -1
+                    break
+                j -= 1
+            if j < 0 or sentence[j].lower_ not in lex.joiners:
+                break
+            # "قاضی و راننده‌اش", "زن جوان و مرد": a person (and an adjective) before "و".
+            near = [k for k in (j - 1, j - 2) if k >= 0 and _fa_person(sentence[k].lower_, lex)]
+            if not near:
+                break
+            i, limit = near[0], near[0] - 1
+            continue
+        i -= 1
+    return count

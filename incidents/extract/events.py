@@ -18,8 +18,6 @@ from incidents.domain import CASUALTY_TYPES, EventType
 from incidents.extract.counts import (
     CASUALTY_LABELS,
     CLAUSE_BREAKS,
-    INJURED,
-    KILLED,
     Casualties,
     read_casualties,
 )
@@ -53,6 +51,9 @@ GENERIC_BOMBARDMENT = frozenset({"ar.shell.qasf"})
 #: "arrested in connection with the bombings": the trigger after it only refers back.
 REFERENCE = "REFERENCE"
 EVENT_LABELS = frozenset(t.value for t in EventType)
+#: Rules that name an attacker acting ("gunmen shot"), void in the passive voice.
+ACTIVE_ONLY = frozenset({"en.shooting.gunman_kills"})
+_PASSIVE = frozenset({"been", "was", "were", "being", "got"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +132,7 @@ def sentence_events(
             decisions = policy.decide([t.label_ for t in triggers], probabilities, may_add)
             # Read once per sentence, shared by its events (and the toll of the one before).
             casualty_spans = [s for s in spans if s.label_ in CASUALTY_LABELS]
-            needed = decisions or labels & {KILLED, INJURED}
+            needed = decisions or labels & CASUALTY_LABELS
             casualties = read_casualties(sentence, casualty_spans, lex) if needed else Casualties()
             date = resolve_event_date(sentence.text, published) if decisions else None
             found = [
@@ -155,18 +156,75 @@ def sentence_events(
             referring = [e for e in found if _referred_to(e.trigger, references)]
             pending_references.extend(referring)
             found = [e for e in found if e not in referring]
+            update = _toll_update(sentence, casualties, lex)
             if found:
+                if update is not None:
+                    _update_earlier(events, found, update)
                 events.extend(found)
-            elif labels & {KILLED, INJURED} and events and events[-1].type in CASUALTY_TYPES:
-                events[-1] = _fill_casualties(events[-1], casualties)
+            elif labels & CASUALTY_LABELS and "CLAIM" not in labels:
+                target = _last_casualty_event(events)
+                if target is not None:
+                    events[target] = _fill_casualties(events[target], casualties, update)
         specific = [m for m in event_places if resolved[m.start].kind != "country"]  # type: ignore[union-attr]
         if specific:
             chosen = _most_specific(specific, resolved)
             last_place = (resolved[chosen.start], chosen)  # type: ignore[assignment]
     # "after the bombing" refers to a bombing told elsewhere; told nowhere else, it is news.
     stated = {e.type for e in events}
+    for kind in list(stated):
+        stated |= ABSORBS.get(kind, set())  # "در این انفجار" after a suicide bombing
     events.extend(e for e in pending_references if e.type not in stated)
     return events, claims
+
+
+#: How a later sentence changes a toll told before: it replaces it ("the death toll
+#: rose to 31") or adds another party to it ("two attackers were also killed").
+REPLACE, ADD = "replace", "add"
+_ADDITIVE = frozenset("also too نیز همچنین ایضا کذلک".split())
+
+
+def _toll_update(sentence: Span, casualties: Casualties, lex: Lexicon) -> str | None:
+    """Whether the figures of ``sentence`` update a toll told earlier in the text."""
+    if casualties.killed is None and casualties.injured is None:
+        return None
+    words = {t.lower_ for t in sentence}
+    if words & lex.toll_words and words & _RISE_WORDS:
+        return REPLACE
+    if words & _ADDITIVE:
+        return ADD
+    return None
+
+
+_RISE_WORDS = frozenset(
+    "rose risen climbed reached jumped increased rises climbs reaches stands stood "
+    "رسید رسیده افزایش ارتفعت ارتفع بلغت بلغ وصلت وصل".split()
+)
+
+
+def _last_casualty_event(events: list[RawEvent]) -> int | None:
+    """The last event of a type with casualties, told in the last sentence with events."""
+    if not events:
+        return None
+    last_sentence = events[-1].sentence.start
+    for index in range(len(events) - 1, -1, -1):
+        if events[index].sentence.start != last_sentence:
+            return None
+        if events[index].type in CASUALTY_TYPES:
+            return index
+    return None
+
+
+def _update_earlier(events: list[RawEvent], found: list[RawEvent], update: str) -> None:
+    """A sentence that updates a toll and restates its event ("the toll of the Omdurman
+    shelling rose to 31"): the update goes to the earlier mention, which the document's
+    event keeps (the first figure of a mention wins when mentions are merged)."""
+    for new in found:
+        if new.type not in CASUALTY_TYPES:
+            continue
+        for index, old in enumerate(events):
+            if old.type == new.type and old.place is not None and old.place == new.place:
+                events[index] = _fill_casualties(old, Casualties(new.killed, new.injured), update)
+                break
 
 
 #: Types that absorb another type stated in the same sentence: a suicide bombing is
@@ -281,6 +339,8 @@ def _triggers(spans: list[Span], sentence: Span) -> list[Span]:
             continue
         if any(m.start <= span.start < m.end or span.start <= m.start < span.end for m in masks):
             continue
+        if span.id_ in ACTIVE_ONLY and any(t.lower_ in _PASSIVE for t in span):
+            continue  # "gunmen had been killed": the gunmen are the dead, not the shooters
         if defused and span.label_ in BLAST_TYPES:
             continue
         clause = _clause(sentence, span.start)
@@ -396,13 +456,27 @@ def _most_specific(
     return min(places, key=lambda p: (rank.get(resolved[p.start].kind, 4), p.start))  # type: ignore[union-attr]
 
 
-def _fill_casualties(event: RawEvent, casualties: Casualties) -> RawEvent:
-    """ "A car bomb exploded in Baghdad. Five people were killed." — the next sentence's toll."""
+def _fill_casualties(
+    event: RawEvent, casualties: Casualties, update: str | None = None
+) -> RawEvent:
+    """ "A car bomb exploded in Baghdad. Five people were killed." — the next sentence's
+    toll; an update replaces ("the toll rose to 31") or adds to ("two attackers were
+    also killed") what was told before."""
     return replace(
         event,
-        killed=event.killed if event.killed is not None else casualties.killed,
-        injured=event.injured if event.injured is not None else casualties.injured,
+        killed=_combine(event.killed, casualties.killed, update),
+        injured=_combine(event.injured, casualties.injured, update),
     )
+
+
+def _combine(old: int | None, new: int | None, update: str | None) -> int | None:
+    if old is None or new is None:
+        return old if new is None else new
+    if update == REPLACE:
+        return new
+    if update == ADD and old > 0:
+        return old + new
+    return old
 
 
 def _claimed_triggers(triggers: list[Span], spans: list[Span], lex: Lexicon) -> list[Span]:

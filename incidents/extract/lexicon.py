@@ -37,6 +37,8 @@ class Lexicon:
     including: frozenset[str]
     toll_words: frozenset[str]
     not_counted_units: frozenset[str]
+    #: "no reports of casualties": words that make a "no casualties" phrase say nothing.
+    report_words: frozenset[str] = frozenset()
 
     def strip_clitic(self, word: str) -> str:
         """Drop one Arabic proclitic (و ف ب ل) when the rest is a known word or a number."""
@@ -80,4 +82,31 @@ def load_lexicon(lang: str) -> Lexicon:
         including=words("including"),
         toll_words=words("toll_words"),
         not_counted_units=words("not_counted_units"),
+        report_words=words("report_words")
+        or frozenset(fold(w).lower() for w in _DEFAULTS.get(lang, {}).get("report_words", ())),
     )
+
+
+#: Word lists a lexicon file may still lack (moved into ``{lang}.json`` by its owner).
+_DEFAULTS: dict[str, dict[str, tuple[str, ...]]] = {
+    "ar": {
+        "report_words": (
+            "معلومات",
+            "أنباء",
+            "انباء",
+            "تقارير",
+            "تقرير",
+            "ورود",
+            "ترد",
+            "يرد",
+            "يبلغ",
+            "تبلغ",
+            "يعرف",
+            "تعرف",
+            "يعلن",
+            "تفاصيل",
+            "بلاغات",
+            "فورية",
+        )
+    },
+}

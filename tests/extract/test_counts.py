@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cache
 
 import pytest
 from spacy.language import Language
 
+from incidents.domain import Document, DocumentKind
 from incidents.extract.counts import CASUALTY_LABELS, Casualties, read_casualties
+from incidents.extract.extractor import Extractor
 from incidents.extract.lexicon import load_lexicon
 from incidents.extract.nlp import SPANS_KEY, build_nlp
+from incidents.geocode import Gazetteer
 from incidents.normalize import fold
+
+PUBLISHED = dt.datetime(2025, 11, 10, tzinfo=dt.UTC)
 
 
 @cache
@@ -94,3 +100,121 @@ def casualties(lang: str, text: str) -> Casualties:
 )
 def test_casualty_figures(lang: str, text: str, killed: int | None, injured: int | None) -> None:
     assert casualties(lang, text) == Casualties(killed=killed, injured=injured)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "killed", "injured"),
+    [
+        # Persian: the object marker را, "از پای درآوردن", another party summed
+        ("fa", "انفجار بمب در بازار دست کم چهار نفر را زخمی کرد", None, 4),
+        ("fa", "مهاجمان به خودروی قاضی شلیک کردند و او را از پای درآوردند", 1, None),
+        ("fa", "نیروهای امنیتی ۹ تروریست را از پای درآوردند", 9, None),
+        ("fa", "یک مرزبان به شهادت رسید و سه مهاجم به هلاکت رسیدند", 4, None),
+        ("fa", "مسلحان چهار نفر را کشتند؛ دو مهاجم نیز کشته شدند", 6, None),
+        ("fa", "۱۲ عضو طالبان و سه پلیس کشته شدند", 15, None),
+        ("fa", "در این حادثه یک تبعه ترک و دو نگهبان افغان کشته شدند", 3, None),
+        ("fa", "حدود ۳۰ نفر در حمله به یک مراسم عروسی جان باختند", 30, None),
+        ("fa", "معلم و همسرش زخمی شدند", None, 2),
+        ("fa", "بمب جان دو کودک را گرفت و کودک دیگری را زخمی کرد", 2, 1),
+        ("fa", "دو سرباز در پی حمله به پاسگاه، امروز صبح به شهادت رسیدند", 2, None),
+        ("fa", "تاکنون گزارشی از تلفات منتشر نشده است", None, None),
+        # English: the object of an active verb, units that count things, "family of"
+        ("en", "A gunman shot dead three shoppers", 3, None),
+        ("en", "An unknown assailant wounded two guards", None, 2),
+        ("en", "Two mortar shells killed four civilians", 4, None),
+        ("en", "Gunmen killed a family of six in their home", 6, None),
+        ("en", "The militants shot him dead outside the mosque", 1, None),
+        ("en", "Three policemen were killed and two attackers were also killed", 5, None),
+        ("en", "Four soldiers were killed, while the army said six soldiers died", 4, None),
+        ("en", "Five people were treated for shrapnel wounds", None, 5),
+        ("en", "Two girls suffered severe burns", None, 2),
+        ("en", "There were no immediate reports of casualties", None, None),
+        ("en", "The death toll later rose to 12, officials said", 12, None),
+        # Arabic (code only): a number before its counted noun, glued full stop
+        ("ar", "أسفرت الغارات عن 17 قتيلاً و40 جريحاً", 17, 40),
+        ("ar", "مخلفاً 9 قتلى و103 جريح", 9, 103),
+        ("ar", "ما أدى إلى مقتل 4 أشخاص وإصابة 15.", 4, 15),
+        ("ar", "ولم ترد أنباء عن وقوع إصابات", None, None),
+        ("ar", "سقط ١٢ شخصاً بين قتيل وجريح", None, None),
+        ("ar", "مقتل مواطنين صينيين اثنين وإصابة ١٠ أشخاص", 2, 10),
+    ],
+)
+def test_more_casualty_figures(
+    lang: str, text: str, killed: int | None, injured: int | None
+) -> None:
+    assert casualties(lang, text) == Casualties(killed=killed, injured=injured)
+
+
+@pytest.fixture(scope="module")
+def rules_extractor() -> Extractor:
+    return Extractor.build(Gazetteer.build(), use_model=False)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a later sentence updates the toll
+        (
+            "A car bomb exploded in Kirkuk on Monday, killing 7 people. "
+            "The death toll later rose to 12, hospital officials said.",
+            [("explosion", "Kirkuk", 12, None)],
+        ),
+        # a later sentence says there were no casualties
+        (
+            "چند راکت بامداد امروز در نزدیکی فرودگاه بغداد فرود آمد. این حمله تلفاتی در پی نداشت.",
+            [("shelling", "Baghdad", 0, 0)],
+        ),
+        # the toll goes to the bombing, not to the deployment told after it
+        (
+            "A suicide bomber blew himself up at a checkpoint in Kirkuk on Monday and security "
+            "forces sealed off the area. Hospital sources said six soldiers were killed.",
+            [("security_deployment", "Kirkuk", None, None), ("suicide_bombing", "Kirkuk", 6, None)],
+        ),
+        # another party "also" killed
+        (
+            "Two soldiers were killed in a clash with militants near Saravan on Saturday. "
+            "Three of the attackers were also killed in the exchange of fire.",
+            [("armed_clash", "Saravan", 5, None)],
+        ),
+        # nothing known of casualties is not "no casualties"
+        (
+            "Israeli jets struck a house in Khan Younis on Monday. "
+            "There were no immediate reports of casualties.",
+            [("airstrike", "Khan Younis", None, None)],
+        ),
+        # a claim of other, older attacks adds nothing
+        (
+            "Rockets hit a base near Kirkuk on Tuesday. The militia has also claimed "
+            "attacks in recent months that killed 50 people.",
+            [("shelling", "Kirkuk", None, None)],
+        ),
+    ],
+)
+def test_tolls_across_sentences(
+    rules_extractor: Extractor,
+    text: str,
+    expected: list[tuple[str, str | None, int | None, int | None]],
+) -> None:
+    doc = Document(
+        key="k", kind=DocumentKind.ARTICLE, text=text, source="test", published=PUBLISHED
+    )
+    events = rules_extractor.extract(doc).events
+    found = sorted(
+        (e.type.value, e.place.name if e.place else None, e.killed, e.injured) for e in events
+    )
+    assert found == expected
+
+
+@pytest.mark.slow
+def test_this_explosion_is_the_suicide_bombing(rules_extractor: Extractor) -> None:
+    text = (
+        "یک بمب‌گذار انتحاری امروز خودروی بمب‌گذاری‌شده را به ایست بازرسی در کویته کوبید. "
+        "در این انفجار سه سرباز کشته شدند."
+    )
+    doc = Document(
+        key="k", kind=DocumentKind.ARTICLE, text=text, source="test", published=PUBLISHED
+    )
+    events = {e.type.value: e for e in rules_extractor.extract(doc).events}
+    assert "explosion" not in events
+    assert events["suicide_bombing"].killed == 3
