@@ -17,12 +17,12 @@ from spacy.tokens import Span as SpacySpan
 
 from incidents.domain import Claim, Document, DocumentKind, EventMention, PlaceMatch, Span
 from incidents.errors import ExtractionError
-from incidents.extract.classifier import SentenceClassifier
+from incidents.extract.classifier import SentenceClassifier, models_dir
 from incidents.extract.events import DEFAULT_POLICY, RawClaim, RawEvent, sentence_events
 from incidents.extract.lexicon import Lexicon, load_lexicon
 from incidents.extract.nlp import SPANS_KEY, build_nlp
 from incidents.extract.places import PlaceFinder, resolve
-from incidents.extract.policy import TUNED, CombinationPolicy
+from incidents.extract.policy import CombinationPolicy, load_policies
 from incidents.geocode import Gazetteer, GazetteerEntry, to_place_match
 from incidents.normalize.folding import FoldedText, fold_text
 from incidents.normalize.language import SUPPORTED_LANGUAGES, detect_language
@@ -51,7 +51,7 @@ class Extractor:
     lexicons: dict[str, Lexicon]
     places: dict[str, PlaceFinder]
     classifiers: dict[str, SentenceClassifier | None] = field(default_factory=dict)
-    policies: dict[str, CombinationPolicy] = field(default_factory=lambda: dict(TUNED))
+    policies: dict[str, CombinationPolicy] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -76,6 +76,7 @@ class Extractor:
             classifiers={
                 lang: SentenceClassifier.load(lang, models) if use_model else None for lang in langs
             },
+            policies=load_policies(models or models_dir()) if use_model else {},
         )
 
     def extract(self, document: Document, context: Collection[str] = ()) -> ExtractionResult:

@@ -13,15 +13,22 @@ and the model gives a probability per type. Then:
    the sentence; confidence ``0.5 · p``. This reaches phrasings no rule lists.
 4. **No model** for the language: rule hits stand with confidence 0.8.
 
-Thresholds are chosen per language on the dev split (never on test) and recorded in
-:data:`TUNED`, by a grid search over veto ∈ {0, .01, .02, .05, .1} and
-add ∈ {.8, .9, .95, never}, keeping the best event F1 per language.
+Thresholds are chosen per language on the dev split (never on test) when the models
+are trained, by a grid search (:mod:`incidents.extract.training.tune`), and shipped
+beside the models in ``policy.json``.
+
+The model is asked only about sentences where the rules found something (a trigger,
+a casualty word, a cue): on dev, a sentence without any gave it nothing it used.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
+
+from incidents.errors import ExtractionError
 
 RULE_ONLY_CONFIDENCE = 0.8
 
@@ -67,14 +74,38 @@ class CombinationPolicy:
         return decisions
 
 
-#: Chosen on the dev split of the annotated corpus (2026-11-29, 1,183 documents; models
-#: trained with seed 0, 30 epochs, on the train split plus the bundled samples). No
-#: veto: every veto threshold lowered dev F1 (0.01 → 0.856 overall against 0.913 for
-#: rules alone). Dev event F1, rules only → with this policy: fa 0.927 → 0.944,
-#: ar 0.869 → 0.880, en 0.938 → 0.938 (adding hurt English). ``add_at_least`` above 1
-#: never adds.
-TUNED = {
-    "fa": CombinationPolicy(veto_below=0.0, add_at_least=0.95),
-    "ar": CombinationPolicy(veto_below=0.0, add_at_least=0.9),
-    "en": CombinationPolicy(veto_below=0.0, add_at_least=1.01),
-}
+POLICY_FILE = "policy.json"
+
+
+def load_policies(folder: Path) -> dict[str, CombinationPolicy]:
+    """The policies chosen when the models in ``folder`` were trained (``policy.json``,
+    written by ``incidents train``); languages it does not list use the default."""
+    path = folder / POLICY_FILE
+    if not path.is_file():
+        return {}
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return {
+            lang: CombinationPolicy(float(p["veto_below"]), float(p["add_at_least"]))
+            for lang, p in raw["policies"].items()
+        }
+    except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+        raise ExtractionError(f"{path}: bad policy file ({exc})") from exc
+
+
+def save_policies(
+    folder: Path, chosen: Mapping[str, tuple[CombinationPolicy, float | None]]
+) -> None:
+    """Record the policy chosen per language, with the dev F1 that chose it."""
+    payload = {
+        "chosen_on": "dev split, best event F1 (incidents.extract.training.tune)",
+        "policies": {
+            lang: {
+                "veto_below": p.veto_below,
+                "add_at_least": p.add_at_least,
+                "dev_f1": None if f1 is None else round(f1, 4),
+            }
+            for lang, (p, f1) in sorted(chosen.items())
+        },
+    }
+    (folder / POLICY_FILE).write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")

@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
-from incidents.extract.policy import RULE_ONLY_CONFIDENCE, CombinationPolicy, Decision
+import json
+from pathlib import Path
+
+import pytest
+
+from incidents.errors import ExtractionError
+from incidents.extract.classifier import models_dir
+from incidents.extract.policy import (
+    RULE_ONLY_CONFIDENCE,
+    CombinationPolicy,
+    Decision,
+    load_policies,
+    save_policies,
+)
 
 POLICY = CombinationPolicy(veto_below=0.05, add_at_least=0.9)
 
@@ -41,3 +54,31 @@ def test_a_policy_that_neither_vetoes_nor_adds_does_not_need_the_model() -> None
     assert not CombinationPolicy(veto_below=0.0, add_at_least=1.01).uses_model
     assert CombinationPolicy(veto_below=0.0, add_at_least=0.8).uses_model
     assert CombinationPolicy(veto_below=0.01, add_at_least=1.01).uses_model
+
+
+def test_policies_round_trip_through_their_file(tmp_path: Path) -> None:
+    chosen = {
+        "fa": (CombinationPolicy(0.0, 0.95), 0.968),
+        "ar": (CombinationPolicy(0.02, 1.01), None),
+    }
+    save_policies(tmp_path, chosen)
+    assert load_policies(tmp_path) == {lang: policy for lang, (policy, _) in chosen.items()}
+
+
+def test_no_policy_file_means_the_defaults(tmp_path: Path) -> None:
+    assert load_policies(tmp_path) == {}
+
+
+def test_a_bad_policy_file_is_named(tmp_path: Path) -> None:
+    (tmp_path / "policy.json").write_text('{"policies": {"fa": {"veto_below": 0}}}')
+    with pytest.raises(ExtractionError, match=r"policy\.json: bad policy file"):
+        load_policies(tmp_path)
+
+
+def test_the_shipped_policies_were_chosen_on_dev() -> None:
+    shipped = json.loads((models_dir() / "policy.json").read_text(encoding="utf-8"))
+    assert set(shipped["policies"]) == {"fa", "ar", "en"}
+    assert "dev" in shipped["chosen_on"]
+    assert load_policies(models_dir())["fa"] == CombinationPolicy(
+        shipped["policies"]["fa"]["veto_below"], shipped["policies"]["fa"]["add_at_least"]
+    )

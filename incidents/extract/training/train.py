@@ -30,6 +30,11 @@ from incidents.normalize.folding import fold
 from incidents.readers import read_folder_strictly
 
 LABELS = tuple(t.value for t in EventType)
+#: spaCy's ensemble text classifier: a small CNN over hashed word features (with
+#: prefixes, suffixes and shapes, which generalize across Persian and Arabic word
+#: forms) beside a bag-of-words linear model. The bag-of-words model alone is about
+#: four times cheaper but, trained on this corpus, scored dev sentences at F1 0.29
+#: (ar) / 0.54 (fa) against 0.81 / 0.63 and never helped the rules.
 MODEL_CONFIG = {
     "@architectures": "spacy.TextCatEnsemble.v2",
     "tok2vec": {
@@ -150,7 +155,8 @@ def train_all(
     epochs: int = 30,
     log: Callable[[str], None] = print,
 ) -> dict[str, dict[str, float]]:
-    """Train and save one model per language; return dev-split scores."""
+    """Train and save one model per language, then the policy chosen for each on dev;
+    return the models' dev sentence scores."""
     out = out or models_dir()
     report = {}
     samples = sample_documents()
@@ -164,4 +170,25 @@ def train_all(
         report[lang] = sentence_scores(nlp, dev)
         log(f"  {lang} dev: " + ", ".join(f"{k} {v:.3f}" for k, v in report[lang].items()))
         nlp.to_disk(out / lang)
+    _choose_policies(languages, out, log)
     return report
+
+
+def _choose_policies(languages: tuple[str, ...], out: Path, log: Callable[[str], None]) -> None:
+    """Tune the combination policy of each new model on dev and ship it beside them."""
+    from incidents.extract.extractor import Extractor
+    from incidents.extract.policy import load_policies, save_policies
+    from incidents.extract.training.tune import tune_policies
+    from incidents.geocode import Gazetteer
+
+    log("choosing the combination policy on dev")
+    kept = load_policies(out)
+    extractor = Extractor.build(Gazetteer.build(), models=out)
+    chosen = tune_policies(extractor, languages, log=lambda _: None)
+    for lang, (policy, f1) in chosen.items():
+        log(
+            f"  {lang}: veto_below {policy.veto_below}, add_at_least {policy.add_at_least}, "
+            f"dev event F1 {f1:.3f}"
+        )
+    previous = {lang: (p, None) for lang, p in kept.items() if lang not in chosen}
+    save_policies(out, {**previous, **chosen})
