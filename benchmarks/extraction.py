@@ -21,7 +21,7 @@ from benchmarks.timing import best_of
 from incidents.domain import Document
 from incidents.extract.extractor import Extractor
 from incidents.extract.training.corpus import load_corpus
-from incidents.geocode import Gazetteer
+from incidents.geocode import default_cache_dir, load_gazetteer
 
 
 def _documents() -> list[Document]:
@@ -31,7 +31,7 @@ def _documents() -> list[Document]:
 def bench_extraction(repeats: int = 3) -> list[str]:
     documents = _documents()
     chars = sum(len(d.text) for d in documents)
-    extractor = Extractor.build(Gazetteer.build())
+    extractor = Extractor.build(load_gazetteer(cache_dir=default_cache_dir()))
     blank = {lang: spacy.blank(lang) for lang in ("fa", "ar", "en")}
     langs = [extractor.extract(d).lang for d in documents]  # also warms every cache
 

@@ -15,6 +15,12 @@ def bundled_corpus() -> Path:
     return Path(str(resources.files("incidents").joinpath("samples")))
 
 
+def _default_cache_dir() -> Path:
+    from incidents.geocode.cache import default_cache_dir
+
+    return default_cache_dir()
+
+
 class Settings(BaseSettings):
     """Everything configurable; build one with ``Settings(...)`` or :func:`get_settings`."""
 
@@ -25,7 +31,13 @@ class Settings(BaseSettings):
         description="SQLAlchemy URL: sqlite:///path.db or postgresql+psycopg://user@host/db",
     )
     corpus: Path = Field(default_factory=bundled_corpus, description="Input folder or file")
-    min_city_population: int = Field(default=15000, ge=500, description="Gazetteer threshold")
+    min_city_population: int = Field(
+        default=1000, ge=500, description="Gazetteer threshold: 500, 1000, 5000 or 15000"
+    )
+    cache_dir: Path | None = Field(
+        default_factory=lambda: _default_cache_dir(),
+        description="Where the built gazetteer is kept (unset: rebuilt by every process)",
+    )
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     map_limit: int = Field(default=5000, ge=1, description="Most incidents drawn on /map")

@@ -21,7 +21,7 @@ from sqlalchemy.exc import OperationalError
 
 from incidents.config import Settings, bundled_corpus
 from incidents.extract.extractor import Extractor
-from incidents.geocode import Gazetteer
+from incidents.geocode import Gazetteer, load_gazetteer
 from incidents.store.engine import make_engine
 from incidents.store.migrations import upgrade
 
@@ -30,9 +30,24 @@ SEED = SHARED / "seeds" / "000_7aa644236a31c8f1.txt"
 DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def gazetteer_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One gazetteer cache for the session, also for the CLI and the processes tests
+    start (``INCIDENTS_CACHE_DIR``): the user's own cache is never touched."""
+    path = tmp_path_factory.mktemp("gazetteer-cache")
+    previous = os.environ.get("INCIDENTS_CACHE_DIR")
+    os.environ["INCIDENTS_CACHE_DIR"] = str(path)
+    yield path
+    if previous is None:
+        del os.environ["INCIDENTS_CACHE_DIR"]
+    else:
+        os.environ["INCIDENTS_CACHE_DIR"] = previous
+
+
 @pytest.fixture(scope="session")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.build()
+def gazetteer(gazetteer_cache: Path) -> Gazetteer:
+    """Built once per session through the disk cache (as every process gets it)."""
+    return load_gazetteer(cache_dir=gazetteer_cache)
 
 
 @pytest.fixture(scope="session")

@@ -92,13 +92,7 @@ class Extractor:
         doc = self.pipelines[lang](folded.text)
         lex = self.lexicons[lang]
         places = self.places[lang]
-        mentions = places.find(doc, folded.text)
-        countries = places.countries(mentions, doc) | set(context)
-        # A name that exists in one country only ("أبين") tells which country the text is
-        # about, so that "زنجبار" beside it is Zinjibar in Yemen, not Zanzibar.
-        countries |= {
-            m.candidates[0].country for m in mentions if len({c.country for c in m.candidates}) == 1
-        }
+        mentions, countries = places.locate(doc, folded.text, context)
         resolved = {m.start: resolve(m, countries) for m in mentions}
         published = document.published.date() if document.published else None
         classifier = self.classifiers.get(lang)

@@ -11,7 +11,7 @@ with Syria mentioned).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,9 +21,13 @@ from spacy.vocab import Vocab
 
 from incidents.extract.lexicon import Lexicon
 from incidents.geocode import Gazetteer, GazetteerEntry, choose
+from incidents.geocode.curated import load_place_types
+from incidents.geocode.names import name_key
 
 EVENT_ROLE = "event"
 _DATELINE_MARKS = frozenset({"-", "–", "—", "(", ":"})
+#: Arabic proclitics glued to a place word («وبلدة», «ببلدة»).
+_PROCLITICS = frozenset("وفبل")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,12 +52,65 @@ class PlaceFinder:
         self.gazetteer = gazetteer
         self.lex = lex
         self._name_flag = vocab.add_flag(gazetteer.may_begin_name)
+        self._place_words = frozenset(
+            name_key(word) for word in load_place_types().get(lex.lang, ())
+        )
         self._demonym_flag = vocab.add_flag(
             lambda word: gazetteer.country_of_demonym(word) is not None
         )
 
-    def find(self, doc: Doc, text: str | None = None) -> list[PlaceMention]:
-        """Every gazetteer name in ``doc``, longest match first, with its role.
+    def locate(
+        self, doc: Doc, text: str, context: Collection[str] = ()
+    ) -> tuple[list[PlaceMention], set[str]]:
+        """The place mentions of ``doc`` and the countries it is about.
+
+        First every name is read without minor towns, which gives the countries
+        (plus ``context``, e.g. a comment's article's); then, if a minor town was
+        passed over, the text is read again admitting a minor town where the
+        document is about its country and a place word announces it («بلدة ...»,
+        "the village of ..."), so that "شهر هرات" is still Herat, Afghanistan.
+        """
+        is_minor = self.gazetteer.is_minor
+        minor_seen = False
+
+        def known(candidates: tuple[GazetteerEntry, ...], start: int) -> tuple[GazetteerEntry, ...]:
+            nonlocal minor_seen
+            kept = tuple(c for c in candidates if not is_minor(c))
+            minor_seen = minor_seen or len(kept) < len(candidates)
+            return kept
+
+        mentions = self.find(doc, text, known)
+        countries = self.countries(mentions, doc) | set(context)
+        if not minor_seen:
+            return mentions, countries
+
+        def admitted(
+            candidates: tuple[GazetteerEntry, ...], start: int
+        ) -> tuple[GazetteerEntry, ...]:
+            announced: bool | None = None
+            kept = []
+            for candidate in candidates:
+                if is_minor(candidate):
+                    if candidate.country not in countries:
+                        continue
+                    if announced is None:
+                        announced = self._announced(doc, start)
+                    if not announced:
+                        continue
+                kept.append(candidate)
+            return tuple(kept)
+
+        return self.find(doc, text, admitted), countries
+
+    def find(
+        self,
+        doc: Doc,
+        text: str | None = None,
+        accept: Callable[[tuple[GazetteerEntry, ...], int], tuple[GazetteerEntry, ...]]
+        | None = None,
+    ) -> list[PlaceMention]:
+        """Every gazetteer name in ``doc``, longest match first, with its role;
+        ``accept`` keeps the candidates of a name starting at a token (all: None).
 
         Candidate surfaces are cut from ``doc.text`` by the tokens' character offsets
         (what ``Span.text`` would give), without building a span per n-gram tried.
@@ -80,6 +137,8 @@ class PlaceFinder:
             seen = hyphens[stop - 1] - (hyphens[start - 1] if start else 0)
             for n in range(min(longest + 2 * seen, stop - start), 0, -1):
                 candidates = gazetteer.lookup(text[begins[start] : ends[start + n - 1]])
+                if candidates and accept is not None:
+                    candidates = accept(candidates, start)
                 if candidates:
                     role = _role(doc, start, start + n, lex)
                     mentions.append(PlaceMention(start, start + n, candidates, role))
@@ -88,13 +147,30 @@ class PlaceFinder:
         return mentions
 
     def countries(self, mentions: Sequence[PlaceMention], doc: Doc) -> set[str]:
-        """Countries a text names outright or through a demonym ("زن سوری" → SY)."""
+        """Countries a text is about: named outright, through a demonym ("زن سوری" →
+        SY), or through a name that exists in one country only ("أبين" says Yemen, so
+        "زنجبار" beside it is Zinjibar, not Zanzibar). Minor towns say nothing."""
+        is_minor = self.gazetteer.is_minor
         countries = {c.country for m in mentions for c in m.candidates if c.kind == "country"}
+        for mention in mentions:
+            known = {c.country for c in mention.candidates if not is_minor(c)}
+            if len(known) == 1:
+                countries |= known
         for i in np.flatnonzero(doc.to_array(self._demonym_flag)):
             code = self.gazetteer.country_of_demonym(doc[int(i)].text)
             if code:
                 countries.add(code)
         return countries
+
+    def _announced(self, doc: Doc, start: int) -> bool:
+        """Whether a place word stands just before the name starting at ``start``."""
+        return any(self._is_place_word(t.text) for t in doc[max(0, start - 2) : start])
+
+    def _is_place_word(self, word: str) -> bool:
+        key = name_key(word)
+        return key in self._place_words or (
+            len(key) > 3 and key[0] in _PROCLITICS and key[1:] in self._place_words
+        )
 
 
 def _may_start_name(first: Token, lex: Lexicon) -> bool:

@@ -21,6 +21,7 @@ PLACES_FILE = "places.tsv"
 DEMONYMS_FILE = "demonyms.tsv"
 ALIASES_FILE = "aliases.tsv"
 NOT_PLACES_FILE = "not_places.txt"
+PLACE_TYPES_FILE = "place_types.tsv"
 #: Values of the ``towns`` column of ``countries.tsv`` (see the file's header).
 TOWN_COVERAGE = {"all", "latin", "large"}
 
@@ -187,3 +188,12 @@ def load_not_places() -> tuple[str, ...]:
         if word:
             words.append(word)
     return tuple(words)
+
+
+def load_place_types() -> dict[str, tuple[str, ...]]:
+    """Per language, the words of ``place_types.tsv`` that announce a place name."""
+    types: dict[str, tuple[str, ...]] = {}
+    for number, row in _rows(PLACE_TYPES_FILE):
+        lang = _choice(PLACE_TYPES_FILE, number, row, "lang", {"fa", "ar", "en"})
+        types[lang] = types.get(lang, ()) + _names(row["words"])
+    return types

