@@ -76,7 +76,19 @@ def find_figures(sentence: Span, lex: Lexicon) -> list[Figure]:
         word = lex.strip_clitic(words[i])
         if word in lex.duals:
             kind, dual = lex.duals[word]
-            figures.append(Figure(i, i + 1, dual, kind))
+            # "سبعة مواطنين": after a number the same spelling is the counted plural;
+            # "قتيلين مدنيين": after a dual, a person dual is its adjective.
+            adjective = (
+                kind == "persons"
+                and dual == 2
+                and word == words[i]  # "ومجند" is another person, not an adjective
+                and bool(figures)
+                and figures[-1].end == i
+                and figures[-1].kind is not None
+                and figures[-1].value == 2
+            )
+            if not _after_a_number(figures, i) and not adjective:
+                figures.append(Figure(i, i + 1, dual, kind))
             i += 1
             continue
         if word in lex.vague:
@@ -92,7 +104,10 @@ def find_figures(sentence: Span, lex: Lexicon) -> list[Figure]:
             word in lex.singular_persons
             or (word.endswith("ا") and word[:-1] in lex.singular_persons)
         ):
-            figures.append(Figure(i, i + 1, 1))  # "مقتل شخص", "وإصابة آخر", "مقتل أكاديمي"
+            # "مقتل شخص", "وإصابة آخر", "مقتل أكاديمي"; after a number ("١٢ شخصاً") the
+            # singular is the counted noun of that number, not one more person.
+            if not _after_a_number(figures, i):
+                figures.append(Figure(i, i + 1, 1))
             i += 1
             continue
         if word in lex.determiners and _names_one_person(sentence, i, lex):
@@ -121,6 +136,10 @@ def find_figures(sentence: Span, lex: Lexicon) -> list[Figure]:
         if not _counts_a_unit(words, i, lex):  # "a 19-year-old", "مرد ۷۰ ساله", "از دو طرف"
             figures.append(Figure(start, i, total))
     return figures
+
+
+def _after_a_number(figures: list[Figure], i: int) -> bool:
+    return bool(figures) and figures[-1].end == i and figures[-1].kind is None
 
 
 def _describes_one(words: list[str], at: int, lex: Lexicon) -> bool:
@@ -180,7 +199,7 @@ def read_casualties(sentence: Span, casualty_spans: list[Span], lex: Lexicon) ->
     found: dict[str, int | None] = {}
     last_end: dict[str, int] = {}
     casualty_spans = _outermost(casualty_spans)
-    if _combined_total(sentence, casualty_spans):
+    if _combined_total(sentence, casualty_spans, lex):
         return Casualties()
     for span in sorted(casualty_spans, key=lambda s: s.start):
         label = span.label_
@@ -198,7 +217,7 @@ def read_casualties(sentence: Span, casualty_spans: list[Span], lex: Lexicon) ->
         ):
             continue
         figure = _span_figure(
-            sentence, start, end, figures, by_start, by_end, trigger_tokens, claimed, lex
+            sentence, start, end, label, figures, by_start, by_end, trigger_tokens, claimed, lex
         )
         if figure is not None and repeated:
             # "شش نفر را کشتند؛ هر دو مهاجم نیز کشته شدند": another party, summed.
@@ -230,6 +249,7 @@ def _span_figure(
     sentence: Span,
     start: int,
     end: int,
+    label: str,
     figures: list[Figure],
     by_start: dict[int, Figure],
     by_end: dict[int, Figure],
@@ -240,8 +260,8 @@ def _span_figure(
     """The figure of one casualty phrase ``[start, end)``."""
     figure = _toll_figure(sentence, start, end, by_start, lex)
     if figure is None and lex.lang == "ar":
-        figure = _numeral_before(sentence, by_end.get(start), claimed, lex)
-    figure = figure or _own_figure(sentence, start, end, by_start, lex)
+        figure = _numeral_before(sentence, start, by_end.get(start), claimed, lex)
+    figure = figure or _own_figure(sentence, start, end, label, by_start, lex)
     if figure is None:
         figure = _family_of(sentence, end, lex) or _object_pronoun(sentence, start, end, lex)
     order = ("forward", "backward") if lex.lang == "ar" else ("backward", "forward")
@@ -264,14 +284,26 @@ def _span_figure(
 
 
 def _numeral_before(
-    sentence: Span, before: Figure | None, claimed: set[int], lex: Lexicon
+    sentence: Span, start: int, before: Figure | None, claimed: set[int], lex: Lexicon
 ) -> Figure | None:
-    """ "38 قتيلاً و102 جريح": in Arabic a numeral right before its counted noun."""
+    """ "38 قتيلاً و102 جريح", "سبعة قتلى وجريحين": in Arabic a numeral right before
+    its counted noun is that noun's figure, taken before any other."""
     if before is None or before.kind is not None or before.value is None:
         return None
+    if before.start in claimed:
+        return None
     word = lex.strip_clitic(sentence[before.start].lower_).rstrip(".")
-    if before.start in claimed or not word.replace(",", "").isdigit():
-        return None  # a number word after its noun ("مواطنين صينيين اثنين") is an adjective
+    if word.replace(",", "").isdigit():
+        return before
+    # A number word after a noun is its adjective ("مقتل مجندين اثنين وإصابة 9"): it
+    # counts the casualty word only when that word is not a new "و" phrase and the
+    # number does not follow a person noun.
+    if word not in lex.numbers and word not in lex.teens:
+        return None  # "مدنيا قتل": a person, not a numeral
+    previous = sentence[before.start - 1].lower_ if before.start > 0 else ""
+    joined = sentence[start].lower_.startswith(("و", "ف"))
+    if joined or previous in lex.persons or lex.strip_clitic(previous) in lex.duals:
+        return None
     return before
 
 
@@ -333,21 +365,37 @@ def _object_pronoun(sentence: Span, start: int, end: int, lex: Lexicon) -> Figur
     return None
 
 
+_KINDS = {KILLED: "killed", INJURED: "injured"}
+
+
 def _own_figure(
-    sentence: Span, start: int, end: int, by_start: dict[int, Figure], lex: Lexicon
+    sentence: Span, start: int, end: int, label: str, by_start: dict[int, Figure], lex: Lexicon
 ) -> Figure | None:
     """The casualty phrase holds its figure: a dual (قتيلين), a number inside the phrase
-    ("لقي ثلاثة أشخاص حتفهم") or a lone singular (قتيل)."""
+    ("لقي ثلاثة أشخاص حتفهم") or a lone singular (قتيل), of the phrase's own kind: the
+    dual قتيلين in "قتيلين وثلاثة جرحى" counts the dead, never the wounded."""
+    kind = _KINDS.get(label)
     for i in range(start, end):
         figure = by_start.get(i)
         if figure is not None and figure.kind in ("killed", "injured"):
-            return figure
+            if figure.kind == kind:
+                return figure
+            continue
         if figure is not None and i > start:  # "جان یک زن و دو کودکش را گرفت" → 3
             return _with_following_summands(sentence, figure, by_start, lex, limit=end)
-    word = sentence[start].lower_
-    if word in lex.singular_casualties and not (start > 0 and _is_figure_end(start, sentence)):
+    word = _without_conjunction(sentence[start].lower_, lex.singular_casualties)
+    if lex.singular_casualties.get(word) == kind and not (
+        start > 0 and _is_figure_end(start, sentence)
+    ):
         return Figure(start, end, 1)
     return None
+
+
+def _without_conjunction(word: str, known: dict[str, str]) -> str:
+    """ "وجريح": an Arabic "و"/"ف" glued to a known word."""
+    if word not in known and word[:1] in ("و", "ف") and word[1:] in known:
+        return word[1:]
+    return word
 
 
 def _is_figure_end(index: int, sentence: Span) -> bool:
@@ -374,8 +422,8 @@ def _forward(
         if figure is not None and i not in claimed:
             return figure
         word = sentence[i].lower_
-        if _blocks(sentence[i], i, triggers):
-            return None
+        if _blocks(sentence[i], i, triggers) or word in lex.including:
+            return None  # "أصيب مدنيون بينهم ثلاثة أطفال": the children are part of a toll
         if word not in _TRANSPARENT and word not in lex.persons:
             adjectives += 1  # "مقتل مواطنين صينيين اثنين": Arabic adjectives follow the noun
             if lex.lang != "ar" or adjectives > 2 or not sentence[i].is_alpha:
@@ -411,20 +459,23 @@ def _with_summands(
         i = first - 1
         while i >= 0 and sentence[i].lower_ in _TRANSPARENT:
             i -= 1
-        if i < 1 or sentence[i].lower_ not in lex.joiners:
+        glued = _clitic_joined(sentence[first].lower_, lex)  # "ستة من المسلحين وجنديين"
+        if glued:
+            i = first
+        elif i < 1 or sentence[i].lower_ not in lex.joiners:
             break
         j, describing, person = i, 0, False
         while j > 0 and j not in by_end:
             word = sentence[j - 1].lower_
-            if word in lex.persons or word in _TRANSPARENT:
-                person = person or word in lex.persons
+            if _is_person(word, lex) or word in _TRANSPARENT:
+                person = person or _is_person(word, lex)
             elif sentence[j - 1].is_alpha and describing < 2 and word not in lex.joiners:
                 describing += 1  # "۱۸ عضو الشباب و پنج سرباز", "13 security personnel and"
             else:
                 break
             j -= 1
         other = by_end.get(j)
-        if other is None or other.value is None or other.start in claimed or j == i:
+        if other is None or other.value is None or other.start in claimed or (j == i and not glued):
             break
         if describing and not person:
             break
@@ -448,7 +499,7 @@ def _outermost(spans: list[Span]) -> list[Span]:
     ]
 
 
-def _combined_total(sentence: Span, spans: list[Span]) -> bool:
+def _combined_total(sentence: Span, spans: list[Span], lex: Lexicon) -> bool:
     """A killed word and an injured word side by side, with no figure of their own:
     "killed or wounded 20", "۲۳ شهید و زخمی", "مقتل وإصابة 6 أشخاص", "قتلى وجرحى"."""
     words = {s.label_: s for s in spans}
@@ -463,8 +514,14 @@ def _combined_total(sentence: Span, spans: list[Span]) -> bool:
         return False
     if len(first) > 1:  # "لقي شخص مصرعه": the first phrase holds its own count
         return False
+    if first.start > sentence.start and _one_person(sentence.doc[first.start - 1].lower_, lex):
+        return False  # "مدنيا قتل وأصيب 4 آخرون": the first verb has its own subject
     own = [t.lower_ for t in (*first, *second)]
-    return not any(word in _DUALS_AND_SINGULARS for word in own)
+    return not any(
+        word in _DUALS_AND_SINGULARS
+        or (word[:1] in ("و", "ف") and word[1:] in _DUALS_AND_SINGULARS)
+        for word in own
+    )
 
 
 def _with_following_summands(
@@ -483,11 +540,14 @@ def _with_following_summands(
             i < min(len(sentence), last + 3)
             and sentence[i].is_alpha
             and sentence[i].lower_ not in lex.joiners
+            and not _glued_persons(sentence[i].lower_, lex)
             and i not in by_start
         ):
             i += 1
         if i < len(sentence) and _clitic_joined(sentence[i].lower_, lex) and i in by_start:
             k = i  # "حاكم ولاية بلخ واثنين من مرافقيه": the joiner is glued to the figure
+        elif i < len(sentence) and _glued_persons(sentence[i].lower_, lex) and i + 1 in by_start:
+            k = i + 1  # "آمر فوج ومقاتلين اثنين": the number follows its glued noun
         elif i >= len(sentence) or sentence[i].lower_ not in lex.joiners:
             break
         else:
@@ -581,9 +641,22 @@ _TO_WORDS = frozenset({"to", "به", "الی", "الى", "إلى"})
 
 
 def _one_person(word: str, lex: Lexicon) -> bool:
+    if lex.lang == "ar" and word.endswith("ا") and word[:-1] in lex.singular_persons:
+        return True  # the accusative "مدنيا", "شابا"
     return word in lex.singular_persons or (
         lex.lang == "en" and word in lex.persons and not word.endswith("s")
     )
+
+
+def _is_person(word: str, lex: Lexicon) -> bool:
+    """A person word, in Arabic also with the article ("من المسلحين")."""
+    if word in lex.persons:
+        return True
+    return lex.lang == "ar" and word.startswith("ال") and word[2:] in lex.persons
+
+
+def _glued_persons(word: str, lex: Lexicon) -> bool:
+    return lex.lang == "ar" and word.startswith("و") and word[1:] in lex.persons
 
 
 def _clitic_joined(word: str, lex: Lexicon) -> bool:

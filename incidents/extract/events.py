@@ -486,7 +486,27 @@ def _claimed_triggers(triggers: list[Span], spans: list[Span], lex: Lexicon) -> 
     ("arrested members of the cell responsible for the attack") stand."""
     cues = [s for s in spans if s.label_ == "CLAIM"]
     before = 8 if lex.lang == "fa" else 0
-    return [t for t in triggers if any(c.start - before <= t.start <= c.end + 4 for c in cues)]
+    return [
+        t
+        for t in triggers
+        if any(
+            c.start - before <= t.start <= c.end + 4 and not _new_clause(t.doc, c.end, t.start, lex)
+            for c in cues
+        )
+    ]
+
+
+def _new_clause(doc: Doc, cue_end: int, trigger_start: int, lex: Lexicon) -> bool:
+    """ "فككت الخلية المسؤولة عن الهجوم واعتقلت أفرادها": a verb glued to "و" opens a new
+    clause, which the claim cue before it does not govern. An Arabic verb never takes
+    the article, so "و" + a word without "ال" is taken for a verb."""
+    if lex.lang != "ar":
+        return False
+    for token in doc[cue_end : trigger_start + 1]:
+        word = token.lower_
+        if len(word) > 3 and word[0] == "و" and not word[1:].startswith(("ال", "ل")):
+            return True
+    return False
 
 
 def _claims(

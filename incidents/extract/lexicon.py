@@ -45,7 +45,12 @@ class Lexicon:
         if self.lang != "ar":
             return word
         rest = _CLITIC.sub("", word, count=1)
-        known = rest in self.numbers or rest in self.vague or rest in self.duals
+        known = (
+            rest in self.numbers
+            or rest in self.vague
+            or rest in self.duals
+            or rest in self.singular_persons
+        )
         if rest != word and (known or rest.isdigit()):
             return rest
         return word
@@ -82,31 +87,5 @@ def load_lexicon(lang: str) -> Lexicon:
         including=words("including"),
         toll_words=words("toll_words"),
         not_counted_units=words("not_counted_units"),
-        report_words=words("report_words")
-        or frozenset(fold(w).lower() for w in _DEFAULTS.get(lang, {}).get("report_words", ())),
+        report_words=words("report_words"),
     )
-
-
-#: Word lists a lexicon file may still lack (moved into ``{lang}.json`` by its owner).
-_DEFAULTS: dict[str, dict[str, tuple[str, ...]]] = {
-    "ar": {
-        "report_words": (
-            "معلومات",
-            "أنباء",
-            "انباء",
-            "تقارير",
-            "تقرير",
-            "ورود",
-            "ترد",
-            "يرد",
-            "يبلغ",
-            "تبلغ",
-            "يعرف",
-            "تعرف",
-            "يعلن",
-            "تفاصيل",
-            "بلاغات",
-            "فورية",
-        )
-    },
-}

@@ -28,6 +28,7 @@ _DAY_OFFSETS = {
     "دیروز": -1,
     "دیشب": -1,
     "پریروز": -2,
+    "پریشب": -2,
     "الیوم": 0,
     "اليوم": 0,
     "امس": -1,
@@ -104,6 +105,11 @@ _HIJRI = re.compile(
     + r")(?:\s+(?:سنه\s+|عام\s+)?(?P<year>14\d\d))?"
 )
 _WORD = re.compile(r"[\w]+")
+#: "أول أمس", "أول من أمس", "the day before yesterday": two days back, though the
+#: phrase holds the word for yesterday.
+_TWO_DAYS_BACK = re.compile(
+    r"\bاول\s+(?:من\s+)?(?:امس|البارحه)\b|\bday\s+before\s+yesterday\b", re.I
+)
 #: "سه شنبه" (Tuesday) written with a space would otherwise read as "شنبه" (Saturday).
 _PERSIAN_WEEKDAY_SPACE = re.compile(r"\b(یک|دو|سه|چهار|پنج)\s+شنبه")
 _JALALI = re.compile(
@@ -127,6 +133,8 @@ def resolve_event_date(folded_sentence: str, published: dt.date | None) -> dt.da
         return explicit
     if published is None:
         return None
+    if _TWO_DAYS_BACK.search(folded_sentence):
+        return published - dt.timedelta(days=2)
     joined = _PERSIAN_WEEKDAY_SPACE.sub(r"\1شنبه", folded_sentence)
     words = [w.lower() for w in _WORD.findall(joined)]
     for word in words:

@@ -21,8 +21,8 @@ PUBLISHED = dt.datetime(2025, 11, 10, 12, 0, tzinfo=dt.UTC)
 
 
 @pytest.fixture(scope="module")
-def rules_only() -> Extractor:
-    return Extractor.build(Gazetteer.build(), use_model=False)
+def rules_only(gazetteer: Gazetteer) -> Extractor:
+    return Extractor.build(gazetteer, use_model=False)
 
 
 def _found(extractor: Extractor, text: str) -> list[tuple[str, int | None, int | None]]:
@@ -109,6 +109,26 @@ COUNTS = [
         [("attack_on_civilians", 3, None)],
         id="killed-residents",
     ),
+    pytest.param(
+        "أطلق مسلحان النار على حافلة قرب كركوك وأصابا راكبين بجروح.",
+        [("shooting", None, 2)],
+        id="dual-verb-wounded-two",
+    ),
+    pytest.param(
+        "قُتل نجل مختار القرية برصاص مجهولين في ريف درعا.",
+        [("shooting", 1, None)],
+        id="son-of-named-one",
+    ),
+    pytest.param(
+        "هاجم مسلحون حافلة ركاب في حي الوعر بحمص وقتلوا الشوفير.",
+        [("attack_on_civilians", 1, None)],
+        id="the-driver-dialect",
+    ),
+    pytest.param(
+        "سقط ستة قتلى وجريحان في غارة على بلدة سراقب أول أمس.",
+        [("airstrike", 6, 2)],
+        id="figure-words-then-glued-dual",
+    ),
 ]
 
 # Wordings of events the old rules missed.
@@ -182,6 +202,11 @@ TYPES = [
         "وألقت دورية من الأمن الداخلي القبض على السائق في حمص.",
         [("arrest", None, None)],
         id="seized-by-a-patrol",
+    ),
+    pytest.param(
+        "أعلنت الشرطة أنها فككت الشبكة المسؤولة عن التفجير واعتقلت خمسة من عناصرها في الفلوجة.",
+        [("arrest", None, None)],
+        id="claim-cue-governs-only-its-clause",
     ),
 ]
 

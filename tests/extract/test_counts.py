@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from functools import cache
+from importlib import resources
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Span
 
 from incidents.domain import Document, DocumentKind
+from incidents.extract import lexicon as lexicon_module
 from incidents.extract.counts import CASUALTY_LABELS, Casualties, read_casualties
 from incidents.extract.extractor import Extractor
 from incidents.extract.lexicon import load_lexicon
@@ -145,9 +149,76 @@ def test_more_casualty_figures(
     assert casualties(lang, text) == Casualties(killed=killed, injured=injured)
 
 
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # A numeral (digits or words, compound or teen) right before a plural noun.
+        ("سقوط 3 قتلى و5 جرحى في قصف على البلدة", 3, 5),
+        ("خلفت الغارة سبعة قتلى و٢٢ جريحاً", 7, 22),
+        ("أوقع الانفجار ثلاثة عشر قتيلا وعشرين جريحا", 13, 20),
+        ("خلفت الغارة خمسة وعشرين قتيلا", 25, None),
+        # A dual or singular glued to "و" counts its own kind.
+        ("سقوط ثلاثة قتلى وجريحين", 3, 2),
+        ("سقوط ثلاثة قتلى وجريح", 3, 1),
+        # "including": the part is not the toll.
+        ("وأصيب مدنيون بينهم ثلاثة أطفال", None, None),
+        ("أسفر الانفجار عن ٩ جرحى بينهم ثلاثة أطفال", None, 9),
+        # A singular noun after a number is that number's noun, not one more person.
+        ("15 شخصا قتلوا في الانفجار", 15, None),
+        ("مقتل ١٢ شخصاً وإصابة آخرين.", 12, None),
+        # A pronoun on the casualty noun counts the people it stands for.
+        ("أدى الانفجار إلى مقتلهما على الفور", 2, None),
+        ("أدى الانفجار إلى إصابتهما بجروح", None, 2),
+        # A number before a casualty word after another noun is that noun's adjective.
+        ("أسفر عن مقتل مجندين اثنين وإصابة 9 آخرين", 2, 9),
+        # A dual after a dual agrees with it; a dual after a number is its plural noun.
+        ("أدت غارة على أطراف البلدة إلى سقوط قتيلين مدنيين وخمسة جرحى", 2, 5),
+        ("أسفر القصف عن استشهاد سبعة مواطنين بينهم ثلاثة أطفال وإصابة آخرين", 7, None),
+        # Parties joined by a glued "و" are summed.
+        ("وقالت مصادر إن أربعة من المسلحين وشرطيين قتلوا في الاشتباك", 6, None),
+        ("ما أدى إلى استشهاد قائد كتيبة ومرافقين اثنين", 3, None),
+        ("أعلنت الوزارة وفاة طفلين ومريض في المستشفى", 3, None),
+        # A singular subject before "قتل وأصيب" makes two tolls, not one combined.
+        ("ذكرت الشرطة أن مدنيا قتل وأصيب 4 آخرون", 1, 4),
+        ("قتل واصيب 9 أشخاص بانفجار", None, None),
+    ],
+)
+def test_arabic_number_grammar(text: str, killed: int | None, injured: int | None) -> None:
+    assert casualties("ar", text) == Casualties(killed=killed, injured=injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Bombings in the city kill 27, wound 60", 27, 60),
+        ("Air strikes kill two, injure seven near Idlib", 2, 7),
+        ("Militants vowed to kill more soldiers", None, None),
+    ],
+)
+def test_headline_present_tense(text: str, killed: int | None, injured: int | None) -> None:
+    assert casualties("en", text) == Casualties(killed=killed, injured=injured)
+
+
+def test_a_dual_counts_only_its_own_kind() -> None:
+    """An injured phrase that starts at a killed dual ("قتيلين وثلاثة جرحى") takes
+    the number of the wounded, never the dual of the dead."""
+    doc = _nlp("ar")(fold("سقوط قتيلين وثلاثة جرحى"))
+    killed = Span(doc, 1, 2, label="KILLED")
+    injured = Span(doc, 1, 4, label="INJURED")
+    assert read_casualties(doc[:], [killed, injured], load_lexicon("ar")) == Casualties(2, 3)
+
+
+def test_report_words_live_in_the_lexicon_file() -> None:
+    data = json.loads(
+        resources.files("incidents.extract.lexicons").joinpath("ar.json").read_text("utf-8")
+    )
+    assert {"أنباء", "معلومات", "تقارير"} <= set(data["report_words"])
+    assert not hasattr(lexicon_module, "_DEFAULTS")
+
+
 @pytest.fixture(scope="module")
-def rules_extractor() -> Extractor:
-    return Extractor.build(Gazetteer.build(), use_model=False)
+def rules_extractor(gazetteer: Gazetteer) -> Extractor:
+    return Extractor.build(gazetteer, use_model=False)
 
 
 @pytest.mark.slow

@@ -18,8 +18,8 @@ PUBLISHED = dt.datetime(2025, 11, 10, tzinfo=dt.UTC)
 
 
 @pytest.fixture(scope="module")
-def rules_extractor() -> Extractor:
-    return Extractor.build(Gazetteer.build(), use_model=False)
+def rules_extractor(gazetteer: Gazetteer) -> Extractor:
+    return Extractor.build(gazetteer, use_model=False)
 
 
 @pytest.mark.parametrize(
