@@ -5,11 +5,15 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from incidents.config import Settings
+from incidents.errors import IncidentsError
+
+if TYPE_CHECKING:
+    from incidents.extract.extractor import Extractor
 
 app = typer.Typer(
     help="Extract, store and serve security incidents from fa / ar / en news.",
@@ -106,8 +110,18 @@ def evaluate(
     json_out: Annotated[
         Path, typer.Option("--json", help="Where to write the scores and every error as JSON.")
     ] = Path("evaluation.json"),
+    geo: Annotated[
+        bool,
+        typer.Option(
+            "--geo", help="Score geocoding in context on the gold place mentions instead."
+        ),
+    ] = False,
+    geo_gold: Annotated[
+        Path | None, typer.Option(help="Gold place mentions (default: the shipped gold.jsonl).")
+    ] = None,
 ) -> None:
-    """Score the extractor: P / R / F1 per language and type, counts, dates, negatives."""
+    """Score the extractor: P / R / F1 per language and type, counts, dates, negatives;
+    with --geo, geocoding: exact place and accuracy within 161 km."""
     from incidents.evaluate import evaluate_gold, evaluate_samples, format_table
     from incidents.extract.training.corpus import LANGUAGES, SPLITS, load_corpus
     from incidents.runtime import build_extractor
@@ -122,11 +136,31 @@ def evaluate(
         )
         raise typer.Exit(2)
     extractor = build_extractor(_settings())
+    if geo:
+        _evaluate_geo(extractor, geo_gold, languages, json_out)
+        return
     if samples is not None:
         result = evaluate_samples(extractor, samples)
     else:
         result = evaluate_gold(extractor, load_corpus(languages, (split,)))
     typer.echo(format_table(result))
+    payload = {**result.as_dict(), "errors": result.errors}
+    json_out.write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
+    typer.echo(f"scores and errors written to {json_out}")
+
+
+def _evaluate_geo(
+    extractor: Extractor, gold: Path | None, languages: tuple[str, ...], json_out: Path
+) -> None:
+    from incidents.evaluate_geo import evaluate_geo, format_geo_table, load_gold
+
+    try:
+        mentions = [m for m in load_gold(gold) if m.lang in languages]
+    except (OSError, IncidentsError) as exc:
+        _err(f"error: {exc}")
+        raise typer.Exit(1) from exc
+    result = evaluate_geo(extractor, mentions)
+    typer.echo(format_geo_table(result))
     payload = {**result.as_dict(), "errors": result.errors}
     json_out.write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
     typer.echo(f"scores and errors written to {json_out}")
