@@ -56,7 +56,7 @@ def nightly(
     """Run the extraction job once: read, extract, geocode and store every input."""
     from incidents.errors import ReaderError
     from incidents.pipeline import corpus_paths, run
-    from incidents.runtime import build_extractor
+    from incidents.runtime import build_extractor, build_online_geocoder
     from incidents.store.engine import make_engine
     from incidents.store.migrations import upgrade
 
@@ -69,7 +69,9 @@ def nightly(
     upgrade(settings.database_url)
     engine = make_engine(settings.database_url)
     try:
-        report = run(roots, engine, build_extractor(settings), on_error=_err)
+        extractor = build_extractor(settings)
+        online = build_online_geocoder(settings)
+        report = run(roots, engine, extractor, on_error=_err, online=online)
     finally:
         engine.dispose()
     typer.echo(report.summary())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -38,6 +39,18 @@ class Settings(BaseSettings):
         default_factory=lambda: _default_cache_dir(),
         description="Where the built gazetteer is kept (unset: rebuilt by every process)",
     )
+    geocoder: Literal["offline", "nominatim", "photon"] = Field(
+        default="offline",
+        description="offline: the gazetteer only; nominatim / photon: also ask your own server",
+    )
+    geocoder_domain: str = Field(
+        default="localhost:8080", description="host[:port] of the Nominatim or Photon server"
+    )
+    geocoder_scheme: Literal["http", "https"] = "https"
+    geocoder_min_delay_seconds: float = Field(
+        default=1.0, ge=0, description="Least time between two requests (geopy RateLimiter)"
+    )
+    geocoder_timeout_seconds: float = Field(default=10.0, gt=0)
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     map_limit: int = Field(default=5000, ge=1, description="Most incidents drawn on /map")

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
-from incidents.domain import Document
-from incidents.errors import IncidentsError, ReaderError, StorageError
+from incidents.domain import Document, PlaceMatch
+from incidents.errors import GeocodingError, IncidentsError, ReaderError, StorageError
 from incidents.extract.extractor import ExtractionResult, Extractor
+from incidents.geocode.online import OnlineGeocoder
 from incidents.readers import iter_input_files, read_path
 from incidents.store.documents import find_document, upsert_document
 from incidents.store.reports import replace_reports
@@ -49,11 +50,16 @@ class RunReport:
         )
 
 
+#: Gives a resolved place a better point (an online geocoder), within a session.
+PlaceRefiner = Callable[[PlaceMatch, Session], PlaceMatch]
+
+
 def process_document(
     session: Session,
     extractor: Extractor,
     document: Document,
     context: Iterable[str] = (),
+    refine: PlaceRefiner | None = None,
 ) -> tuple[ExtractionResult | None, set[int]]:
     """Store one document and its reports; ``(None, ∅)`` when it was already stored as is."""
     parent_id = None
@@ -64,16 +70,43 @@ def process_document(
     if not changed:
         return None, set()
     result = extractor.extract(document, context=frozenset(context))
+    if refine is not None:
+        events = tuple(
+            replace(e, place=refine(e.place, session)) if e.place is not None else e
+            for e in result.events
+        )
+        result = replace(result, events=events)
     record.lang = result.lang
     touched = replace_reports(session, record, result.events, result.claims)
     return result, touched
 
 
 def run(
-    roots: Iterable[Path], engine: Engine, extractor: Extractor, on_error: ErrorSink
+    roots: Iterable[Path],
+    engine: Engine,
+    extractor: Extractor,
+    on_error: ErrorSink,
+    online: OnlineGeocoder | None = None,
 ) -> RunReport:
-    """Process every input file under ``roots`` and return what happened."""
+    """Process every input file under ``roots`` and return what happened.
+
+    With ``online``, each resolved place gets the online geocoder's point; when the
+    service fails, the error is reported and the gazetteer's point is kept.
+    """
     report = RunReport()
+    refine: PlaceRefiner | None = None
+    if online is not None:
+        service = online
+
+        def refine(place: PlaceMatch, session: Session) -> PlaceMatch:
+            try:
+                return service.refine(place, session)
+            except GeocodingError as exc:
+                message = f"warning: {exc}; the gazetteer's point is kept"
+                report.errors.append(message)
+                on_error(message)
+                return place
+
     article_countries: dict[str, frozenset[str]] = {}
 
     def reader_error(error: ReaderError) -> None:
@@ -89,7 +122,9 @@ def run(
                 context = article_countries.get(document.parent_key or "", frozenset())
                 try:
                     with Session(engine) as session, session.begin():
-                        result, touched = process_document(session, extractor, document, context)
+                        result, touched = process_document(
+                            session, extractor, document, context, refine
+                        )
                 except (IncidentsError, SQLAlchemyError) as exc:
                     error = exc if isinstance(exc, IncidentsError) else StorageError(str(exc))
                     report.failed += 1

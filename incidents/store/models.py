@@ -166,3 +166,23 @@ class ClaimPublic(SQLModel):
 class IncidentDetail(IncidentPublic):
     reports: list[ReportPublic]
     claims: list[ClaimPublic]
+
+
+class GeocodeCacheRecord(SQLModel, table=True):
+    """One answer of an online geocoder (Nominatim, Photon), kept so that a place is
+    asked for once per provider; ``found`` False remembers that it knew nothing."""
+
+    __tablename__ = "geocode_cache"
+    __table_args__ = (
+        Index("ix_geocode_cache_lookup", "provider", "query", "country_codes", unique=True),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    provider: str = Field(max_length=64)
+    query: str = Field(max_length=512)
+    country_codes: str = Field(default="", max_length=64)
+    found: bool
+    lat: float | None = None
+    lon: float | None = None
+    address: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    created_at: dt.datetime = Field(default_factory=utcnow, sa_column=_utc())
