@@ -28,7 +28,7 @@ from geopy.distance import great_circle
 
 from incidents.errors import ReaderError
 from incidents.extract.extractor import Extractor
-from incidents.extract.places import resolve
+from incidents.extract.places import named_places, resolve
 from incidents.geocode import GazetteerEntry
 from incidents.normalize.folding import fold_text
 
@@ -135,7 +135,7 @@ def geocode_in_context(extractor: Extractor, gold: GoldMention) -> GazetteerEntr
         span = doc[mention.start : mention.end]
         begin, finish = folded.to_original(span.start_char, span.end_char)
         if begin < end and start < finish:
-            return resolve(mention, countries)
+            return resolve(mention, countries, named_places(mentions))
     return None
 
 

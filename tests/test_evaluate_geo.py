@@ -102,3 +102,29 @@ def test_cli_scores_and_writes_json(tmp_path: Path) -> None:
     assert scores["overall"]["mentions"] >= 50
     assert scores["overall"]["acc_at_161_km"] >= 0.9
     assert set(scores["groups"]) >= {"en", "precision:city"}
+
+
+def test_the_shipped_gold_set_meets_the_targets(extractor: Extractor) -> None:
+    """Issue 4's acceptance: exact place ≥ 0.90 and acc@161 ≥ 0.95 in context."""
+    result = evaluate_geo(extractor, load_gold())
+    scores = result.overall.as_dict()
+    assert scores["exact"] >= 0.90, result.errors
+    assert scores["acc_at_161_km"] >= 0.95, result.errors
+
+
+def test_a_district_name_goes_to_the_city_the_text_names(
+    tmp_path: Path, extractor: Extractor
+) -> None:
+    aleppo = _line(
+        lang="en",
+        text="Shelling hit the Midan neighbourhood of Aleppo on Monday, residents said.",
+        mention="Midan",
+        name="Midan",
+        country="SY",
+        lat=36.2010,
+        lon=37.1480,
+    )
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(aleppo + "\n", encoding="utf-8")
+    result = evaluate_geo(extractor, load_gold(gold))
+    assert result.overall.near == 1, result.errors

@@ -21,7 +21,7 @@ from incidents.extract.classifier import SentenceClassifier, models_dir
 from incidents.extract.events import DEFAULT_POLICY, RawClaim, RawEvent, sentence_events
 from incidents.extract.lexicon import Lexicon, load_lexicon
 from incidents.extract.nlp import SPANS_KEY, build_nlp
-from incidents.extract.places import PlaceFinder, resolve
+from incidents.extract.places import PlaceFinder, named_places, resolve
 from incidents.extract.policy import CombinationPolicy, load_policies
 from incidents.geocode import Gazetteer, GazetteerEntry, to_place_match
 from incidents.normalize.folding import FoldedText, fold_text
@@ -93,7 +93,8 @@ class Extractor:
         lex = self.lexicons[lang]
         places = self.places[lang]
         mentions, countries = places.locate(doc, folded.text, context)
-        resolved = {m.start: resolve(m, countries) for m in mentions}
+        named = named_places(mentions)
+        resolved = {m.start: resolve(m, countries, named) for m in mentions}
         published = document.published.date() if document.published else None
         classifier = self.classifiers.get(lang)
         policy = self.policies.get(lang, DEFAULT_POLICY)

@@ -209,6 +209,21 @@ def _is_dateline(doc: Doc, start: int, after: list[str]) -> bool:
     return at_line_start and any(mark in after[:3] for mark in _DATELINE_MARKS)
 
 
-def resolve(mention: PlaceMention, countries: Collection[str]) -> GazetteerEntry | None:
-    """The one gazetteer entry a mention most likely means, in this context."""
-    return choose(mention.candidates, countries)
+def resolve(
+    mention: PlaceMention, countries: Collection[str], named: Collection[str] = ()
+) -> GazetteerEntry | None:
+    """The one gazetteer entry a mention most likely means, in this context.
+
+    ``named`` are the other places the text names: of two districts of the same name
+    (Midan in Damascus, Midan in Aleppo) the one whose city the text names wins.
+    """
+    candidates = mention.candidates
+    in_named_city = [c for c in candidates if c.kind == "district" and c.parent in named]
+    if in_named_city and len(in_named_city) < len(candidates):
+        candidates = tuple(in_named_city)
+    return choose(candidates, countries)
+
+
+def named_places(mentions: Sequence[PlaceMention]) -> frozenset[str]:
+    """English names of every place any mention may be (for :func:`resolve`)."""
+    return frozenset(c.name for m in mentions for c in m.candidates)
