@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from pydantic import computed_field
 from sqlalchemy import Column, Index, MetaData, Text
 from sqlmodel import Field, SQLModel
 
+from incidents.geocode.entry import acled_geo_precision
 from incidents.store.types import UTCDateTime, utcnow
 
 NAMING_CONVENTION = {
@@ -80,6 +82,12 @@ class IncidentPublic(IncidentBase):
     id: int
     first_seen: dt.datetime
     last_seen: dt.datetime
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def geo_precision(self) -> int | None:
+        """ACLED's geo_precision: 1 a town or part of it, 3 a province or larger."""
+        return acled_geo_precision(self.precision)
 
 
 class ReportBase(SQLModel):
