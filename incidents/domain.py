@@ -92,6 +92,8 @@ class PlaceMatch:
     precision: str
     surface: str
     span: Span | None = None
+    #: The text places the event near the town, not in it ("the outskirts of", «ريف»).
+    near: bool = False
 
 
 @dataclass(frozen=True, slots=True)

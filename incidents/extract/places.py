@@ -21,7 +21,7 @@ from spacy.vocab import Vocab
 
 from incidents.extract.lexicon import Lexicon
 from incidents.geocode import Gazetteer, GazetteerEntry, choose
-from incidents.geocode.curated import load_place_types
+from incidents.geocode.curated import load_place_types, load_vicinity_words
 from incidents.geocode.names import name_key
 
 EVENT_ROLE = "event"
@@ -54,6 +54,9 @@ class PlaceFinder:
         self._name_flag = vocab.add_flag(gazetteer.may_begin_name)
         self._place_words = frozenset(
             name_key(word) for word in load_place_types().get(lex.lang, ())
+        )
+        self._vicinity = frozenset(
+            name_key(words) for words in load_vicinity_words().get(lex.lang, ())
         )
         self._demonym_flag = vocab.add_flag(
             lambda word: gazetteer.country_of_demonym(word) is not None
@@ -165,6 +168,17 @@ class PlaceFinder:
     def _announced(self, doc: Doc, start: int) -> bool:
         """Whether a place word stands just before the name starting at ``start``."""
         return any(self._is_place_word(t.text) for t in doc[max(0, start - 2) : start])
+
+    def is_near(self, doc: Doc, start: int) -> bool:
+        """Whether the words before the name at ``start`` put the event near it, not in
+        it ("the outskirts of", «بريف», «حومه»): ACLED's geo_precision 2."""
+        before = [name_key(t.text) for t in doc[max(0, start - 2) : start]]
+        if not before:
+            return False
+        last = before[-1]
+        if last in self._vicinity or " ".join(before) in self._vicinity:
+            return True
+        return len(last) > 3 and last[0] in _PROCLITICS and last[1:] in self._vicinity
 
     def _is_place_word(self, word: str) -> bool:
         key = name_key(word)

@@ -22,6 +22,7 @@ DEMONYMS_FILE = "demonyms.tsv"
 ALIASES_FILE = "aliases.tsv"
 NOT_PLACES_FILE = "not_places.txt"
 PLACE_TYPES_FILE = "place_types.tsv"
+VICINITY_FILE = "vicinity.tsv"
 #: Values of the ``towns`` column of ``countries.tsv`` (see the file's header).
 TOWN_COVERAGE = {"all", "latin", "large"}
 
@@ -192,8 +193,17 @@ def load_not_places() -> tuple[str, ...]:
 
 def load_place_types() -> dict[str, tuple[str, ...]]:
     """Per language, the words of ``place_types.tsv`` that announce a place name."""
-    types: dict[str, tuple[str, ...]] = {}
-    for number, row in _rows(PLACE_TYPES_FILE):
-        lang = _choice(PLACE_TYPES_FILE, number, row, "lang", {"fa", "ar", "en"})
-        types[lang] = types.get(lang, ()) + _names(row["words"])
-    return types
+    return _words_by_language(PLACE_TYPES_FILE)
+
+
+def load_vicinity_words() -> dict[str, tuple[str, ...]]:
+    """Per language, the words of ``vicinity.tsv`` that put an event near a town."""
+    return _words_by_language(VICINITY_FILE)
+
+
+def _words_by_language(filename: str) -> dict[str, tuple[str, ...]]:
+    words: dict[str, tuple[str, ...]] = {}
+    for number, row in _rows(filename):
+        lang = _choice(filename, number, row, "lang", {"fa", "ar", "en"})
+        words[lang] = words.get(lang, ()) + _names(row["words"])
+    return words

@@ -71,7 +71,9 @@ def choose(
     return min(candidates, key=lambda entry: _preference(entry, context))
 
 
-def to_place_match(entry: GazetteerEntry, surface: str, span: Span | None = None) -> PlaceMatch:
+def to_place_match(
+    entry: GazetteerEntry, surface: str, span: Span | None = None, near: bool = False
+) -> PlaceMatch:
     """The stored form of a resolved place; ``precision`` is the entry's kind
     ("district", "city", "region" or "country")."""
     return PlaceMatch(
@@ -83,4 +85,5 @@ def to_place_match(entry: GazetteerEntry, surface: str, span: Span | None = None
         precision=entry.kind,
         surface=surface,
         span=span,
+        near=near,
     )

@@ -10,14 +10,18 @@ from dataclasses import dataclass
 KINDS = ("country", "region", "city", "district")
 
 #: ACLED's geo_precision for each precision: 1, the town or a part of it; 3, a
-#: province or larger. (ACLED's 2, "near a town", is not told apart yet: an event
-#: "in the countryside of Aleppo" is placed at Aleppo with precision 1.)
+#: province or larger. 2 is a place *near* a town ("the outskirts of", «ريف حلب»).
 ACLED_GEO_PRECISION = {"district": 1, "city": 1, "region": 3, "country": 3}
+NEAR_TOWN = 2
 
 
-def acled_geo_precision(precision: str | None) -> int | None:
+def acled_geo_precision(precision: str | None, near: bool = False) -> int | None:
     """ACLED's 1 / 2 / 3 for a precision ("district", "city", "region", "country")."""
-    return ACLED_GEO_PRECISION.get(precision) if precision is not None else None
+    if precision is None:
+        return None
+    if near and ACLED_GEO_PRECISION.get(precision) == 1:
+        return NEAR_TOWN
+    return ACLED_GEO_PRECISION.get(precision)
 
 
 @dataclass(frozen=True, slots=True)

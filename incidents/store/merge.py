@@ -70,7 +70,7 @@ def refresh_incident(session: Session, incident: Incident) -> None:
     reports = [r for r, _ in rows]
     ranked = sorted(reports, key=lambda r: (-r.confidence, r.source_kind != "article", r.id or 0))
     lead = ranked[0]
-    for field in ("place", "country", "lat", "lon", "geonameid", "precision"):
+    for field in ("place", "country", "lat", "lon", "geonameid", "precision", "geo_precision"):
         setattr(incident, field, getattr(lead, field))
     dates = sorted(r.event_date for r in reports if r.event_date is not None)
     incident.event_date = dates[0] if dates else None

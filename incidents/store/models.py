@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import computed_field
 from sqlalchemy import Column, Index, MetaData, Text
 from sqlmodel import Field, SQLModel
 
-from incidents.geocode.entry import acled_geo_precision
 from incidents.store.types import UTCDateTime, utcnow
 
 NAMING_CONVENTION = {
@@ -59,6 +57,8 @@ class IncidentBase(SQLModel):
     lon: float | None = None
     geonameid: int | None = None
     precision: str | None = Field(default=None, max_length=16)
+    #: ACLED's geo_precision: 1 a town or part of it, 2 near a town, 3 a province or larger.
+    geo_precision: int | None = None
     event_date: dt.date | None = Field(default=None, index=True)
     killed: int | None = None
     injured: int | None = None
@@ -83,12 +83,6 @@ class IncidentPublic(IncidentBase):
     first_seen: dt.datetime
     last_seen: dt.datetime
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def geo_precision(self) -> int | None:
-        """ACLED's geo_precision: 1 a town or part of it, 3 a province or larger."""
-        return acled_geo_precision(self.precision)
-
 
 class ReportBase(SQLModel):
     type: str = Field(max_length=32)
@@ -98,6 +92,8 @@ class ReportBase(SQLModel):
     lon: float | None = None
     geonameid: int | None = None
     precision: str | None = Field(default=None, max_length=16)
+    #: ACLED's geo_precision: 1 a town or part of it, 2 near a town, 3 a province or larger.
+    geo_precision: int | None = None
     place_surface: str | None = Field(default=None, max_length=256)
     killed: int | None = None
     injured: int | None = None

@@ -7,6 +7,7 @@ import json
 from sqlmodel import Session, col, select
 
 from incidents.domain import Claim, EventMention
+from incidents.geocode.entry import acled_geo_precision
 from incidents.store.merge import attach_report, refresh_incident
 from incidents.store.models import ClaimRecord, DocumentRecord, Incident, Report
 
@@ -74,6 +75,7 @@ def _report(document: DocumentRecord, event: EventMention) -> Report:
         lon=place.lon if place else None,
         geonameid=place.geonameid if place else None,
         precision=place.precision if place else None,
+        geo_precision=acled_geo_precision(place.precision, place.near) if place else None,
         place_surface=place.surface if place else None,
         killed=event.killed,
         injured=event.injured,
