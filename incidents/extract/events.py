@@ -50,6 +50,17 @@ ACCIDENT = "ACCIDENT"
 GENERIC_BOMBARDMENT = frozenset({"ar.shell.qasf"})
 #: "arrested in connection with the bombings": the trigger after it only refers back.
 REFERENCE = "REFERENCE"
+#: "marked the anniversary of the port blast", "sentenced three men for the bombing",
+#: "condemned the attack": an event named as the object of a commemoration, a trial or
+#: a reaction is told elsewhere or long ago. The frame voids the triggers that follow it
+#: closely in its clause (and, in Persian, which puts the verb last, those just before
+#: it: "انفجار بیروت را تسلیت گفت"); other events of the sentence stand.
+FRAME = "FRAME"
+#: How far a frame reaches after its cue (Persian: only its genitive chain, "سالگرد
+#: شهدای انفجار کرمان", since the verb of a new event comes last) and before it.
+FRAME_REACH = {"fa": 4}
+DEFAULT_FRAME_REACH = 12
+FRAME_REACH_BEFORE = {"fa": 4}
 EVENT_LABELS = frozenset(t.value for t in EventType)
 #: Rules that name an attacker acting ("gunmen shot"), void in the passive voice.
 ACTIVE_ONLY = frozenset({"en.shooting.gunman_kills"})
@@ -109,7 +120,7 @@ def sentence_events(
         labels = {s.label_ for s in spans}
         here = [m for m in places if sentence.start <= m.start < sentence.end]
         event_places = [m for m in here if m.role == EVENT_ROLE and resolved.get(m.start)]
-        triggers = _triggers(spans, sentence)
+        triggers = _triggers(spans, sentence, lex.lang)
         references = [s for s in spans if s.label_ == REFERENCE]
         if _names_an_earlier_year(sentence, years):
             labels.add("BACKGROUND")
@@ -326,9 +337,11 @@ def _event(
     )
 
 
-def _triggers(spans: list[Span], sentence: Span) -> list[Span]:
+def _triggers(spans: list[Span], sentence: Span, lang: str = "") -> list[Span]:
     """Event triggers of a sentence outside hedged or questioned clauses, one per type region."""
     hedges = [s for s in spans if s.label_ in CLAUSE_BLOCKERS]
+    frames = [s for s in spans if s.label_ == FRAME]
+    reach = (FRAME_REACH.get(lang, DEFAULT_FRAME_REACH), FRAME_REACH_BEFORE.get(lang, 0))
     intents = [s for s in spans if s.label_ == INTENT]
     threats = [s for s in spans if s.label_ == THREAT]
     defused = any(s.label_ in (DEFUSED, ACCIDENT) for s in spans)
@@ -347,6 +360,8 @@ def _triggers(spans: list[Span], sentence: Span) -> list[Span]:
         if _questioned(sentence, clause) or any(_hedges(h, span, clause) for h in hedges):
             continue
         if any(clause[0] <= i.start <= span.start for i in intents):
+            continue
+        if any(_framed(f, span, clause, reach) for f in frames):
             continue
         # A deployment "in response to a threat" is still a deployment (EVENTS.md).
         deployment = span.label_ == EventType.SECURITY_DEPLOYMENT
@@ -368,6 +383,18 @@ def _hedges(hedge: Span, trigger: Span, clause: tuple[int, int]) -> bool:
     if not clause[0] <= hedge.start < clause[1]:
         return False
     return trigger.start >= hedge.start or hedge.start - trigger.end <= 3
+
+
+def _framed(frame: Span, trigger: Span, clause: tuple[int, int], reach: tuple[int, int]) -> bool:
+    """Whether a frame cue (an anniversary, a verdict, a condemnation) governs a trigger:
+    in the same clause, starting inside the cue or at most ``reach[0]`` words after it,
+    or ending at most ``reach[1]`` words before it."""
+    if not clause[0] <= frame.start < clause[1]:
+        return False
+    after, before = reach
+    if frame.start <= trigger.start <= frame.end + after:
+        return True
+    return 0 <= frame.start - trigger.end <= before
 
 
 def _referred_to(trigger: Span, references: list[Span]) -> bool:
