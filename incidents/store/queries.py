@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func
+from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
 from incidents.store.models import (
@@ -23,12 +23,37 @@ from incidents.store.models import (
 
 
 @dataclass(frozen=True, slots=True)
+class BBox:
+    """A box in degrees: west, south, east, north (GeoJSON's order)."""
+
+    west: float
+    south: float
+    east: float
+    north: float
+
+
+@dataclass(frozen=True, slots=True)
 class IncidentFilter:
     types: Sequence[str] = ()
     country: str | None = None
     since: dt.date | None = None
     until: dt.date | None = None
     located_only: bool = False
+    bbox: BBox | None = None
+    min_killed: int | None = None
+    text: str | None = None
+    source_kind: str | None = None
+    min_confidence: float | None = None
+
+
+#: Orders a caller may ask for; each ends with the id so that pages never overlap.
+SORTS = {
+    "-event_date": (col(Incident.event_date).desc(), col(Incident.id)),
+    "event_date": (col(Incident.event_date).asc(), col(Incident.id)),
+    "-killed": (col(Incident.killed).desc(), col(Incident.id)),
+    "-confidence": (col(Incident.confidence).desc(), col(Incident.id)),
+    "-last_seen": (col(Incident.last_seen).desc(), col(Incident.id)),
+}
 
 
 def _filtered(query, flt: IncidentFilter):  # type: ignore[no-untyped-def]
@@ -40,23 +65,94 @@ def _filtered(query, flt: IncidentFilter):  # type: ignore[no-untyped-def]
         query = query.where(col(Incident.event_date) >= flt.since)
     if flt.until:
         query = query.where(col(Incident.event_date) <= flt.until)
-    if flt.located_only:
+    if flt.located_only or flt.bbox:
         query = query.where(col(Incident.lat).is_not(None), col(Incident.lon).is_not(None))
+    if flt.bbox:
+        box = flt.bbox
+        query = query.where(col(Incident.lat).between(box.south, box.north))
+        if box.west <= box.east:
+            query = query.where(col(Incident.lon).between(box.west, box.east))
+        else:  # the box crosses the antimeridian
+            query = query.where(or_(col(Incident.lon) >= box.west, col(Incident.lon) <= box.east))
+    if flt.min_killed is not None:
+        query = query.where(col(Incident.killed) >= flt.min_killed)
+    if flt.source_kind:
+        query = query.where(Incident.source_kind == flt.source_kind)
+    if flt.min_confidence is not None:
+        query = query.where(col(Incident.confidence) >= flt.min_confidence)
+    if flt.text:
+        pattern = f"%{_escape_like(flt.text)}%"
+        evidence = select(Report.incident_id).where(
+            col(Report.evidence_text).ilike(pattern, escape="\\")
+            | col(Report.place_surface).ilike(pattern, escape="\\")
+        )
+        query = query.where(
+            col(Incident.place).ilike(pattern, escape="\\") | col(Incident.id).in_(evidence)
+        )
     return query
 
 
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def list_incidents(
-    session: Session, flt: IncidentFilter, limit: int = 100, offset: int = 0
+    session: Session,
+    flt: IncidentFilter,
+    limit: int = 100,
+    offset: int = 0,
+    sort: str = "-event_date",
 ) -> tuple[list[Incident], int]:
-    """A page of incidents (newest event first) and the total that match ``flt``."""
+    """A page of incidents in ``sort`` order and the total that match ``flt``."""
     total = session.exec(_filtered(select(func.count()).select_from(Incident), flt)).one()
     rows = session.exec(
-        _filtered(select(Incident), flt)
-        .order_by(col(Incident.event_date).desc(), col(Incident.id))
-        .limit(limit)
-        .offset(offset)
+        _filtered(select(Incident), flt).order_by(*SORTS[sort]).limit(limit).offset(offset)
     ).all()
     return list(rows), int(total)
+
+
+def iter_incidents(
+    session: Session, flt: IncidentFilter, sort: str = "-event_date", batch: int = 1000
+) -> Iterator[Incident]:
+    """Every incident that matches ``flt``, fetched ``batch`` rows at a time (exports)."""
+    query = _filtered(select(Incident), flt).order_by(*SORTS[sort])
+    offset = 0
+    while True:
+        rows = session.exec(query.limit(batch).offset(offset)).all()
+        yield from rows
+        if len(rows) < batch:
+            return
+        offset += batch
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    key: str
+    incidents: int
+    killed: int
+    injured: int
+
+
+def stats(session: Session, flt: IncidentFilter) -> dict[str, list[Tally]]:
+    """Incidents, killed and injured by day, by type and by country."""
+    groups = {"day": Incident.event_date, "type": Incident.type, "country": Incident.country}
+    out: dict[str, list[Tally]] = {}
+    for name, column in groups.items():
+        query = _filtered(
+            select(
+                column,
+                func.count(),
+                func.coalesce(func.sum(Incident.killed), 0),
+                func.coalesce(func.sum(Incident.injured), 0),
+            ),
+            flt,
+        )
+        rows = session.exec(query.group_by(column).order_by(column)).all()  # type: ignore[call-overload]
+        out[name] = [
+            Tally(str(key) if key is not None else "unknown", int(n), int(k), int(i))
+            for key, n, k, i in rows
+        ]
+    return out
 
 
 def incident_detail(session: Session, incident_id: int) -> IncidentDetail | None:
