@@ -10,6 +10,7 @@ from fastapi.staticfiles import StaticFiles
 
 import incidents
 from api import problems
+from api.routes import documents as document_routes
 from api.routes import exports as export_routes
 from api.routes import incidents as incident_routes
 from api.routes import map as map_routes
@@ -39,6 +40,7 @@ def create_app(settings: Settings) -> FastAPI:
     problems.install(app)
     app.include_router(incident_routes.router)
     app.include_router(export_routes.router)
+    app.include_router(document_routes.router)
     app.include_router(map_routes.router)
     app.mount("/static", StaticFiles(directory=static_dir()), name="static")
     return app

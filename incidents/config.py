@@ -7,7 +7,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -51,6 +51,9 @@ class Settings(BaseSettings):
         default=1.0, ge=0, description="Least time between two requests (geopy RateLimiter)"
     )
     geocoder_timeout_seconds: float = Field(default=10.0, gt=0)
+    api_token: SecretStr | None = Field(
+        default=None, description="Bearer token for POST /documents (unset: disabled)"
+    )
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     map_limit: int = Field(default=5000, ge=1, description="Most incidents drawn on /map")

@@ -37,13 +37,23 @@ def read_jsonl(path: Path, key: str, on_error: ErrorHandler) -> Iterator[Documen
 
 
 def _documents_of_line(path: Path, key: str, number: int, line: str) -> list[Document]:
-    def fail(reason: str) -> ReaderError:
-        return ReaderError(str(path), reason, line=number)
-
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise fail(f"invalid JSON ({exc.msg} at column {exc.colno})") from exc
+        raise ReaderError(
+            str(path), f"invalid JSON ({exc.msg} at column {exc.colno})", line=number
+        ) from exc
+    return documents_of_record(record, str(path), key, number)
+
+
+def documents_of_record(record: Any, source: str, key: str, number: int) -> list[Document]:
+    """The article (and its comments) of one decoded JSON record, the ``number``-th of
+    ``source``; keys start with ``key``. A bad record raises a ReaderError naming
+    ``source`` and ``number``."""
+
+    def fail(reason: str) -> ReaderError:
+        return ReaderError(source, reason, line=number)
+
     if not isinstance(record, dict):
         raise fail("expected a JSON object")
     text = _text(record, fail)
@@ -58,7 +68,7 @@ def _documents_of_line(path: Path, key: str, number: int, line: str) -> list[Doc
         key=article_key,
         kind=DocumentKind.ARTICLE,
         text=text,
-        source=str(path),
+        source=source,
         lang=lang,
         title=_string(record, "title", fail),
         url=_string(record, "url", fail),
@@ -78,7 +88,7 @@ def _documents_of_line(path: Path, key: str, number: int, line: str) -> list[Doc
                 key=f"{article_key}#comment-{index}",
                 kind=DocumentKind.COMMENT,
                 text=comment_text,
-                source=str(path),
+                source=source,
                 lang=detect_language(comment_text),
                 url=article.url,
                 published=_published(comment, fail) or published,

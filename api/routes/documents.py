@@ -1,0 +1,137 @@
+"""``POST /documents``: submit articles (with their comments) for extraction now.
+
+Guarded by a bearer token from the configuration (``INCIDENTS_API_TOKEN``); without
+one, submissions are disabled. The body is one record or a list of records in the
+JSON Lines reader's format (``{"id", "text", "lang"?, "published"?, "url"?, "title"?,
+"source"?, "comments"?}``). Each document is stored in its own transaction, as the
+nightly job does; a bad record is reported by its index and the others go on.
+The extractor is built on the first submission and kept for the process.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Depends, HTTPException, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session
+
+from api.deps import SettingsDep
+from incidents.config import Settings
+from incidents.errors import IncidentsError, ReaderError
+from incidents.extract.extractor import Extractor
+from incidents.pipeline import process_document
+from incidents.readers.jsonl import documents_of_record
+
+router = APIRouter(tags=["documents"])
+_bearer = HTTPBearer(auto_error=False)
+_build_lock = threading.Lock()
+#: One submission extracts at a time: the spaCy pipelines are shared and not thread-safe.
+_work_lock = threading.Lock()
+MAX_RECORDS = 500
+
+
+def require_token(
+    settings: SettingsDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> None:
+    if settings.api_token is None:
+        raise HTTPException(403, detail="submissions are disabled: set INCIDENTS_API_TOKEN")
+    expected = settings.api_token.get_secret_value().encode()
+    given = credentials.credentials.encode() if credentials else b""
+    if not secrets.compare_digest(given, expected):
+        raise HTTPException(
+            401, detail="a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"}
+        )
+
+
+def _extractor(request: Request, settings: Settings) -> Extractor:
+    with _build_lock:
+        extractor: Extractor | None = getattr(request.app.state, "extractor", None)
+        if extractor is None:
+            from incidents.runtime import build_extractor
+
+            extractor = request.app.state.extractor = build_extractor(settings)
+        return extractor
+
+
+class DocumentResult(BaseModel):
+    key: str
+    kind: str
+    stored: bool
+    reports: int
+    incidents: list[int]
+
+
+class RecordError(BaseModel):
+    record: int
+    detail: str
+
+
+class Submission(BaseModel):
+    documents: list[DocumentResult]
+    errors: list[RecordError]
+
+
+@router.post(
+    "/documents",
+    response_model=Submission,
+    status_code=201,
+    dependencies=[Depends(require_token)],
+)
+def submit_documents(
+    request: Request,
+    settings: SettingsDep,
+    body: Annotated[dict[str, Any] | list[dict[str, Any]], Body()],
+) -> Submission:
+    """Extract, geocode and store the submitted documents; answer what each gave."""
+    records = body if isinstance(body, list) else [body]
+    if not records or len(records) > MAX_RECORDS:
+        raise HTTPException(422, detail=f"'body' must hold 1 to {MAX_RECORDS} records")
+    extractor = _extractor(request, settings)
+    results: list[DocumentResult] = []
+    errors: list[RecordError] = []
+    with _work_lock:
+        _process(request, extractor, records, results, errors)
+    return Submission(documents=results, errors=errors)
+
+
+def _process(
+    request: Request,
+    extractor: Extractor,
+    records: list[dict[str, Any]],
+    results: list[DocumentResult],
+    errors: list[RecordError],
+) -> None:
+    countries: dict[str, frozenset[str]] = {}
+    for number, record in enumerate(records):
+        try:
+            if "id" not in record:
+                raise ReaderError("body", "'id' is required for a submission", line=number)
+            documents = documents_of_record(record, "api", "api", number)
+        except ReaderError as exc:
+            errors.append(RecordError(record=number, detail=exc.reason))
+            continue
+        for document in documents:
+            context = countries.get(document.parent_key or "", frozenset())
+            try:
+                with Session(request.app.state.engine) as session, session.begin():
+                    result, touched = process_document(session, extractor, document, context)
+            except (IncidentsError, SQLAlchemyError) as exc:
+                errors.append(RecordError(record=number, detail=f"{document.key}: {exc}"))
+                continue
+            if result is not None and document.parent_key is None:
+                countries[document.key] = result.countries
+            results.append(
+                DocumentResult(
+                    key=document.key,
+                    kind=document.kind.value,
+                    stored=result is not None,
+                    reports=len(result.events) if result else 0,
+                    incidents=sorted(touched),
+                )
+            )
