@@ -1,59 +1,127 @@
-"""Merge reports into incidents.
+"""Merge reports into incidents, the same way whatever order they arrive in.
 
 Reports of the same type at the same place (same gazetteer entry, or the same name
-and country when the entry has no id) whose dates are within a day of each other
-form one incident. An incident's figures are *reconciled*, not summed: killed and
-injured come from its most confident report that states them (article before
-comment, then the earliest report), because several reports of one event repeat
-its toll.
+and country when the entry has no id) form a *group*. A group is cut into incidents
+by a fixed rule on the reports themselves: sorted by event date (then document and
+offset), each incident starts at its earliest report and takes every report dated
+within a day after it; reports without a date join the group's first incident.
+Whenever a report arrives or leaves, its whole group is cut again, so the same
+reports give the same incidents in any order (a test ingests a corpus forwards and
+backwards). Existing incident rows are reused, so ids stay put where they can.
+
+An incident's figures are *reconciled*, not summed: killed and injured come from its
+most confident report that states them (article before comment, then document and
+offset order), because several reports of one event repeat its toll; every report
+keeps its own figures (``/incidents/{id}`` lists them).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
-from sqlalchemy import ColumnElement, or_
+from sqlalchemy import ColumnElement
 from sqlmodel import Session, col, select
 
 from incidents.store.models import DocumentRecord, Incident, Report
 
 DATE_WINDOW = dt.timedelta(days=1)
 
+#: What makes reports one group: type and place.
+GroupKey = tuple[str, int | None, str | None, str | None]
 
-def _same_place(report: Report) -> ColumnElement[bool]:
+
+def group_key(report: Report) -> GroupKey:
     if report.geonameid is not None:
-        return col(Incident.geonameid) == report.geonameid
-    if report.place is None:
-        return col(Incident.place).is_(None)
-    return (col(Incident.place) == report.place) & (col(Incident.country) == report.country)
+        return (report.type, report.geonameid, None, None)
+    return (report.type, None, report.place, report.country)
 
 
-def find_incident(session: Session, report: Report) -> Incident | None:
-    """The incident ``report`` belongs to, if one exists already."""
-    query = select(Incident).where(Incident.type == report.type, _same_place(report))
-    if report.event_date is not None:
-        query = query.where(
-            or_(
-                col(Incident.event_date).is_(None),
-                col(Incident.event_date).between(
-                    report.event_date - DATE_WINDOW, report.event_date + DATE_WINDOW
-                ),
-            )
-        )
-    return session.exec(query.order_by(col(Incident.id))).first()
+def _in_group(key: GroupKey) -> ColumnElement[bool]:
+    kind, geonameid, place, country = key
+    same_type = col(Report.type) == kind
+    if geonameid is not None:
+        return same_type & (col(Report.geonameid) == geonameid)
+    if place is None:
+        return same_type & col(Report.geonameid).is_(None) & col(Report.place).is_(None)
+    return (
+        same_type
+        & col(Report.geonameid).is_(None)
+        & (col(Report.place) == place)
+        & (col(Report.country) == country)
+    )
+
+
+def _order(row: tuple[Report, DocumentRecord]) -> tuple[dt.date, str, int, int]:
+    report, document = row
+    return (report.event_date or dt.date.max, document.key, report.evidence_start, report.id or 0)
+
+
+def cut(rows: Sequence[tuple[Report, DocumentRecord]]) -> list[list[tuple[Report, DocumentRecord]]]:
+    """The incidents of one group: a fixed function of its reports."""
+    ordered = sorted(rows, key=_order)
+    dated = [row for row in ordered if row[0].event_date is not None]
+    undated = [row for row in ordered if row[0].event_date is None]
+    clusters: list[list[tuple[Report, DocumentRecord]]] = []
+    start: dt.date | None = None
+    for row in dated:
+        date = row[0].event_date
+        assert date is not None
+        if start is None or date > start + DATE_WINDOW:
+            clusters.append([])
+            start = date
+        clusters[-1].append(row)
+    if undated:
+        if clusters:
+            clusters[0].extend(undated)
+        else:
+            clusters.append(undated)
+    return clusters
+
+
+def regroup(session: Session, key: GroupKey) -> set[int]:
+    """Cut the group ``key`` into incidents again; return the ids of its incidents
+    (and of incidents it no longer needs, which are deleted)."""
+    rows = session.exec(
+        select(Report, DocumentRecord)
+        .join(DocumentRecord, col(DocumentRecord.id) == col(Report.document_id))
+        .where(_in_group(key))
+    ).all()
+    previous = {r.incident_id for r, _ in rows if r.incident_id is not None}
+    used: set[int] = set()
+    touched: set[int] = set()
+    for cluster in cut(rows):
+        reusable = sorted({r.incident_id for r, _ in cluster if r.incident_id is not None} - used)
+        incident = session.get(Incident, reusable[0]) if reusable else None
+        if incident is None:
+            incident = Incident(type=key[0])
+            session.add(incident)
+            session.flush()
+        assert incident.id is not None
+        used.add(incident.id)
+        for report, _ in cluster:
+            if report.incident_id != incident.id:
+                report.incident_id = incident.id
+                session.add(report)
+        session.flush()
+        refresh_incident(session, incident)
+        touched.add(incident.id)
+    for stale in previous - used:
+        incident = session.get(Incident, stale)
+        if incident is not None:
+            refresh_incident(session, incident)  # deletes it: no report is left
+    session.flush()
+    return touched | previous
 
 
 def attach_report(session: Session, report: Report) -> Incident:
-    """Put ``report`` into its incident (creating one) and refresh that incident."""
-    incident = find_incident(session, report)
-    if incident is None:
-        incident = Incident(type=report.type)
-        session.add(incident)
-        session.flush()
-    report.incident_id = incident.id
+    """Store ``report`` and cut its group again; return the incident it ends up in."""
     session.add(report)
     session.flush()
-    refresh_incident(session, incident)
+    regroup(session, group_key(report))
+    session.refresh(report)
+    incident = session.get(Incident, report.incident_id)
+    assert incident is not None
     return incident
 
 
@@ -68,7 +136,11 @@ def refresh_incident(session: Session, incident: Incident) -> None:
         session.delete(incident)
         return
     reports = [r for r, _ in rows]
-    ranked = sorted(reports, key=lambda r: (-r.confidence, r.source_kind != "article", r.id or 0))
+    keys = {r.id: d.key for r, d in rows}
+    ranked = sorted(
+        reports,
+        key=lambda r: (-r.confidence, r.source_kind != "article", keys[r.id], r.evidence_start),
+    )
     lead = ranked[0]
     for field in ("place", "country", "lat", "lon", "geonameid", "precision", "geo_precision"):
         setattr(incident, field, getattr(lead, field))

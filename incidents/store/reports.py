@@ -8,7 +8,7 @@ from sqlmodel import Session, col, select
 
 from incidents.domain import Claim, EventMention
 from incidents.geocode.entry import acled_geo_precision
-from incidents.store.merge import attach_report, refresh_incident
+from incidents.store.merge import attach_report, group_key, refresh_incident, regroup
 from incidents.store.models import ClaimRecord, DocumentRecord, Incident, Report
 
 
@@ -54,12 +54,15 @@ def _adopt_claims(session: Session, incident: Incident) -> None:
 
 def _drop_previous(session: Session, document_id: int) -> set[int]:
     old = session.exec(select(Report).where(Report.document_id == document_id)).all()
-    touched = {r.incident_id for r in old if r.incident_id is not None}
+    groups = {group_key(r) for r in old}
     for report in old:
         session.delete(report)
     for claim in session.exec(select(ClaimRecord).where(ClaimRecord.document_id == document_id)):
         session.delete(claim)
     session.flush()
+    touched: set[int] = set()
+    for key in groups:
+        touched |= regroup(session, key)
     return touched
 
 

@@ -1,0 +1,115 @@
+"""Merging reports into incidents does not depend on the order reports arrive in."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session, select
+
+from incidents.domain import Document
+from incidents.extract.extractor import ExtractionResult, Extractor
+from incidents.readers import read_folder_strictly
+from incidents.store.documents import upsert_document
+from incidents.store.engine import make_engine
+from incidents.store.merge import cut
+from incidents.store.migrations import upgrade
+from incidents.store.models import DocumentRecord, Incident, Report
+from incidents.store.reports import replace_reports
+from tests.postgres import fresh_postgres_database
+
+pytestmark = pytest.mark.slow
+
+Grouping = set[frozenset[tuple[str, str, int]]]
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'merge.db'}"
+        upgrade(url)
+        yield url
+        return
+    with fresh_postgres_database(request.getfixturevalue("postgres_server")) as url:
+        upgrade(url)
+        yield url
+
+
+@pytest.fixture(scope="module")
+def extracted(corpus: Path, extractor: Extractor) -> list[tuple[Document, ExtractionResult]]:
+    """The bundled corpus, extracted once (so only the storing order varies)."""
+    countries: dict[str, frozenset[str]] = {}
+    out = []
+    for document in read_folder_strictly(corpus):
+        result = extractor.extract(document, countries.get(document.parent_key or "", frozenset()))
+        if document.parent_key is None:
+            countries[document.key] = result.countries
+        out.append((document, result))
+    return out
+
+
+def _store(url: str, items: list[tuple[Document, ExtractionResult]]) -> Grouping:
+    engine = make_engine(url)
+    for document, result in items:
+        with Session(engine) as session, session.begin():
+            record, _ = upsert_document(session, document, result.lang, None)
+            replace_reports(session, record, result.events, result.claims)
+    with Session(engine) as session:
+        rows = session.exec(
+            select(Report, DocumentRecord).join(
+                DocumentRecord,
+                DocumentRecord.id == Report.document_id,  # type: ignore[arg-type]
+            )
+        ).all()
+        incidents = {i.id for i in session.exec(select(Incident)).all()}
+    engine.dispose()
+    groups: dict[int, set[tuple[str, str, int]]] = {}
+    for report, document in rows:
+        assert report.incident_id in incidents
+        groups.setdefault(report.incident_id, set()).add(
+            (document.key, report.type, report.evidence_start)
+        )
+    return {frozenset(g) for g in groups.values()}
+
+
+def test_same_incidents_in_any_order(
+    database_url: str, tmp_path: Path, extracted: list[tuple[Document, ExtractionResult]]
+) -> None:
+    forward = _store(database_url, extracted)
+    assert len(forward) >= 20
+    shuffled = extracted[:]
+    random.Random(7).shuffle(shuffled)
+    for name, order in (("reversed", list(reversed(extracted))), ("shuffled", shuffled)):
+        other = f"sqlite:///{tmp_path / name}.db"
+        upgrade(other)
+        assert _store(other, order) == forward, name
+    # Storing everything a second time changes nothing.
+    assert _store(database_url, extracted) == forward
+
+
+def _report(day: int | None, key: str) -> tuple[Report, DocumentRecord]:
+    date = dt.date(2025, 3, day) if day is not None else None
+    report = Report(
+        document_id=1,
+        type="shelling",
+        event_date=date,
+        evidence_start=0,
+        evidence_end=1,
+        evidence_text="x",
+        confidence=0.8,
+    )
+    return report, DocumentRecord(
+        key=key, kind="article", lang="en", source="t", text="x", content_hash="h"
+    )
+
+
+def test_a_day_window_anchored_at_the_first_report() -> None:
+    rows = [_report(1, "a"), _report(3, "b"), _report(2, "c"), _report(None, "d"), _report(5, "e")]
+    for seed in range(5):
+        order = rows[:]
+        random.Random(seed).shuffle(order)
+        clusters = [{d.key for _, d in cluster} for cluster in cut(order)]
+        assert clusters == [{"a", "c", "d"}, {"b"}, {"e"}]
