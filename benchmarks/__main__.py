@@ -13,6 +13,7 @@ import sys
 import time
 from collections.abc import Callable
 
+from benchmarks.api_query import bench_api
 from benchmarks.extraction import bench_extraction, bench_memory
 from benchmarks.gazetteer import bench_gazetteer
 
@@ -20,6 +21,7 @@ BENCHMARKS: dict[str, Callable[[], list[str]]] = {
     "extract": bench_extraction,
     "memory": bench_memory,
     "gazetteer": bench_gazetteer,
+    "api": bench_api,
 }
 
 

@@ -72,6 +72,8 @@ class Incident(IncidentBase, table=True):
     """Reports of one type at one place within a day of each other, merged."""
 
     __tablename__ = "incidents"
+    #: The map's and the API's usual question: these types, these dates (then a box).
+    __table_args__ = (Index("ix_incidents_type_event_date", "type", "event_date"),)
 
     id: int | None = Field(default=None, primary_key=True)
     first_seen: dt.datetime = Field(default_factory=utcnow, sa_column=_utc())
