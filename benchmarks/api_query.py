@@ -37,7 +37,7 @@ from incidents.domain import EventType
 from incidents.store.engine import make_engine
 from incidents.store.migrations import upgrade
 from incidents.store.models import Incident
-from incidents.store.queries import BBox, IncidentFilter, list_incidents
+from incidents.store.queries import BBox, IncidentFilter, list_incident_rows
 
 TYPES = [t.value for t in EventType]
 START = dt.date(2024, 1, 1)
@@ -147,7 +147,7 @@ def _measure(url: str, engine: Engine) -> list[str]:
     with Session(engine) as session:
         for flt in filters:
             started = time.perf_counter()
-            found, _ = list_incidents(session, flt, 500)
+            found, _ = list_incident_rows(session, flt, 500)
             direct.append(time.perf_counter() - started)
             rows.append(len(found))
     over_http = []

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from api.deps import SessionDep
 from incidents.domain import EventType
 from incidents.store.models import IncidentDetail, IncidentPublic
-from incidents.store.queries import BBox, IncidentFilter, incident_detail, list_incidents
+from incidents.store.queries import BBox, IncidentFilter, incident_detail, list_incident_rows
 
 router = APIRouter(tags=["incidents"])
 
@@ -117,8 +117,8 @@ def get_incidents(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> IncidentPage:
     """Incidents in ``sort`` order (newest first by default), with the total matching."""
-    rows, total = list_incidents(session, flt, limit, offset, sort)
-    items = [IncidentPublic.model_validate(r.model_dump()) for r in rows]
+    rows, total = list_incident_rows(session, flt, limit, offset, sort)
+    items = [IncidentPublic.model_validate(r) for r in rows]
     return IncidentPage(total=total, limit=limit, offset=offset, items=items)
 
 
@@ -129,13 +129,13 @@ def get_incidents_geojson(
     limit: Annotated[int, Query(ge=1, le=50000)] = 5000,
 ) -> dict[str, Any]:
     """Located incidents as an RFC 7946 FeatureCollection (lon, lat order)."""
-    rows, _ = list_incidents(session, replace(flt, located_only=True), limit, 0)
+    rows, _ = list_incident_rows(session, replace(flt, located_only=True), limit, 0)
     features = [
         {
             "type": "Feature",
-            "id": r.id,
-            "geometry": {"type": "Point", "coordinates": [r.lon, r.lat]},
-            "properties": IncidentPublic.model_validate(r.model_dump()).model_dump(mode="json"),
+            "id": r["id"],
+            "geometry": {"type": "Point", "coordinates": [r["lon"], r["lat"]]},
+            "properties": IncidentPublic.model_validate(r).model_dump(mode="json"),
         }
         for r in rows
     ]
