@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from sqlalchemy import ColumnElement
 from sqlmodel import Session, col, select
 
-from incidents.store.models import DocumentRecord, Incident, Report
+from incidents.store.models import ClaimRecord, DocumentRecord, Incident, Report
 
 DATE_WINDOW = dt.timedelta(days=1)
 
@@ -125,16 +125,24 @@ def attach_report(session: Session, report: Report) -> Incident:
     return incident
 
 
-def refresh_incident(session: Session, incident: Incident) -> None:
-    """Recompute an incident from its reports; delete it when none is left."""
+def refresh_incident(session: Session, incident: Incident) -> bool:
+    """Recompute an incident from its reports; delete it when none is left (False)."""
     rows = session.exec(
         select(Report, DocumentRecord)
         .join(DocumentRecord, col(DocumentRecord.id) == col(Report.document_id))
         .where(Report.incident_id == incident.id)
     ).all()
     if not rows:
+        # Claims about it wait, unlinked, for the incident their report ends up in.
+        for claim in session.exec(
+            select(ClaimRecord).where(ClaimRecord.incident_id == incident.id)
+        ):
+            claim.incident_id = None
+            session.add(claim)
+        session.flush()
         session.delete(incident)
-        return
+        session.flush()
+        return False
     reports = [r for r, _ in rows]
     keys = {r.id: d.key for r, d in rows}
     ranked = sorted(
@@ -157,3 +165,4 @@ def refresh_incident(session: Session, incident: Incident) -> None:
     created = [r.created_at for r in reports]
     incident.first_seen, incident.last_seen = min(created), max(created)
     session.add(incident)
+    return True

@@ -28,8 +28,7 @@ def replace_reports(
         session.add(_claim(session, document.id, claim))
     for incident_id in touched:
         stored = session.get(Incident, incident_id)
-        if stored is not None:
-            refresh_incident(session, stored)
+        if stored is not None and refresh_incident(session, stored):
             _adopt_claims(session, stored)
     session.flush()
     return {i for i in touched if session.get(Incident, i) is not None}
@@ -55,12 +54,12 @@ def _adopt_claims(session: Session, incident: Incident) -> None:
 def _drop_previous(session: Session, document_id: int) -> set[int]:
     old = session.exec(select(Report).where(Report.document_id == document_id)).all()
     groups = {group_key(r) for r in old}
+    touched = {r.incident_id for r in old if r.incident_id is not None}
     for report in old:
         session.delete(report)
     for claim in session.exec(select(ClaimRecord).where(ClaimRecord.document_id == document_id)):
         session.delete(claim)
     session.flush()
-    touched: set[int] = set()
     for key in groups:
         touched |= regroup(session, key)
     return touched

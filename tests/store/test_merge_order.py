@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,18 @@ def test_a_day_window_anchored_at_the_first_report() -> None:
         random.Random(seed).shuffle(order)
         clusters = [{d.key for _, d in cluster} for cluster in cut(order)]
         assert clusters == [{"a", "c", "d"}, {"b"}, {"e"}]
+
+
+def test_a_changed_document_leaves_no_empty_incident(
+    database_url: str, extracted: list[tuple[Document, ExtractionResult]]
+) -> None:
+    document, result = next((d, r) for d, r in extracted if r.events)
+    _store(database_url, [(document, result)])
+    changed = replace(document, text=document.text + " ")
+    grouping = _store(database_url, [(changed, replace(result, events=result.events[:1]))])
+    engine = make_engine(database_url)
+    with Session(engine) as session:
+        incidents = session.exec(select(Incident)).all()
+    engine.dispose()
+    assert len(incidents) == len(grouping) == 1
+    assert all(i.n_reports == 1 for i in incidents)
