@@ -22,9 +22,12 @@ from incidents.extract.extractor import ExtractionResult, Extractor
 from incidents.geocode.online import OnlineGeocoder
 from incidents.readers import iter_input_files, read_path
 from incidents.store.documents import find_document, upsert_document
+from incidents.store.models import RunRecord
 from incidents.store.reports import replace_reports
 
 ErrorSink = Callable[[str], None]
+#: How many error lines a run keeps in the ``runs`` table.
+RUN_ERRORS_KEPT = 50
 
 
 @dataclass
@@ -40,6 +43,7 @@ class RunReport:
     reports: int = 0
     incidents: set[int] = field(default_factory=set)
     errors: list[str] = field(default_factory=list)
+    run_id: int | None = None
 
     def summary(self) -> str:
         return (
@@ -91,9 +95,53 @@ def run(
     """Process every input file under ``roots`` and return what happened.
 
     With ``online``, each resolved place gets the online geocoder's point; when the
-    service fails, the error is reported and the gazetteer's point is kept.
+    service fails, the error is reported and the gazetteer's point is kept. The run
+    is recorded in the ``runs`` table: started, then finished with its counts, its
+    first errors and a status (succeeded, failed when some input failed, crashed).
     """
+    roots = list(roots)
     report = RunReport()
+    report.run_id = _start_run(engine, roots)
+    try:
+        _process_inputs(roots, engine, extractor, on_error, online, report)
+    except BaseException:
+        _finish_run(engine, report, "crashed")
+        raise
+    _finish_run(engine, report, "failed" if report.failed else "succeeded")
+    return report
+
+
+def _start_run(engine: Engine, roots: list[Path]) -> int | None:
+    with Session(engine) as session, session.begin():
+        record = RunRecord(inputs="\n".join(str(root) for root in roots))
+        session.add(record)
+        session.flush()
+        return record.id
+
+
+def _finish_run(engine: Engine, report: RunReport, status: str) -> None:
+    with Session(engine) as session, session.begin():
+        record = session.get(RunRecord, report.run_id)
+        if record is None:
+            return
+        record.finished_at = dt.datetime.now(dt.UTC)
+        record.status = status
+        record.files, record.documents = report.files, report.documents
+        record.new_or_changed, record.unchanged = report.new_or_changed, report.unchanged
+        record.failed, record.reports = report.failed, report.reports
+        record.incidents_touched = len(report.incidents)
+        record.errors = "\n".join(report.errors[:RUN_ERRORS_KEPT]) or None
+        session.add(record)
+
+
+def _process_inputs(
+    roots: list[Path],
+    engine: Engine,
+    extractor: Extractor,
+    on_error: ErrorSink,
+    online: OnlineGeocoder | None,
+    report: RunReport,
+) -> None:
     refine: PlaceRefiner | None = None
     if online is not None:
         service = online
@@ -140,7 +188,6 @@ def run(
                 report.incidents |= touched
                 if document.parent_key is None:
                     article_countries[document.key] = result.countries
-    return report
 
 
 def corpus_paths(paths: Iterable[Path]) -> list[Path]:

@@ -192,3 +192,25 @@ class GeocodeCacheRecord(SQLModel, table=True):
     lon: float | None = None
     address: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     created_at: dt.datetime = Field(default_factory=utcnow, sa_column=_utc())
+
+
+class RunRecord(SQLModel, table=True):
+    """One pass of the extraction job: when, over what, what it did and what failed."""
+
+    __tablename__ = "runs"
+
+    id: int | None = Field(default=None, primary_key=True)
+    started_at: dt.datetime = Field(default_factory=utcnow, sa_column=_utc())
+    finished_at: dt.datetime | None = Field(default=None, sa_column=_utc(nullable=True))
+    #: running, succeeded (nothing failed), failed (some input failed), crashed
+    status: str = Field(default="running", max_length=16)
+    inputs: str = Field(sa_column=Column(Text, nullable=False))
+    files: int = 0
+    documents: int = 0
+    new_or_changed: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    reports: int = 0
+    incidents_touched: int = 0
+    #: The first errors of the run, one per line.
+    errors: str | None = Field(default=None, sa_column=Column(Text, nullable=True))

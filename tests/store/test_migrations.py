@@ -24,7 +24,15 @@ def _document(published_at: dt.datetime) -> DocumentRecord:
     )
 
 
-TABLES = {"alembic_version", "documents", "reports", "incidents", "claims", "geocode_cache"}
+TABLES = {
+    "alembic_version",
+    "documents",
+    "reports",
+    "incidents",
+    "claims",
+    "geocode_cache",
+    "runs",
+}
 
 
 def test_sqlite_upgrade_from_empty_and_check(tmp_path) -> None:  # type: ignore[no-untyped-def]
