@@ -94,6 +94,9 @@ class PlaceMatch:
     span: Span | None = None
     #: The text places the event near the town, not in it ("the outskirts of", «ريف»).
     near: bool = False
+    #: The town the place belongs to (its own id for a town; its city's for a district):
+    #: reports anchored to one town are merged into incidents together.
+    anchor_geonameid: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

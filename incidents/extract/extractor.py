@@ -7,7 +7,7 @@ reused for every document of a run.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -106,7 +106,7 @@ class Extractor:
         raw_events, raw_claims = sentence_events(
             doc, mentions, resolved, lex, published, scores, policy
         )
-        events = _merge(document, folded, raw_events, places.is_near)
+        events = _merge(document, folded, raw_events, places)
         claims = tuple(_claim(document, folded, c) for c in raw_claims)
         return ExtractionResult(document.key, lang, events, claims, frozenset(countries))
 
@@ -133,20 +133,19 @@ def _evidence(document: Document, folded: FoldedText, start_char: int, end_char:
     return Span(start, end)
 
 
-#: Whether the words before the place name starting at a token put the event near it.
-NearTest = Callable[[Doc, int], bool]
-
-
 def _place(
-    document: Document, folded: FoldedText, raw: RawEvent, near: NearTest
+    document: Document, folded: FoldedText, raw: RawEvent, places: PlaceFinder
 ) -> PlaceMatch | None:
     if raw.place is None or raw.place_span is None:
         return None
     doc = raw.sentence.doc
     token_span = doc[raw.place_span.start : raw.place_span.end]
     span = _evidence(document, folded, token_span.start_char, token_span.end_char)
-    nearby = not raw.place_inherited and near(doc, raw.place_span.start)
-    return to_place_match(raw.place, span.of(document.text), span, near=nearby)
+    nearby = not raw.place_inherited and places.is_near(doc, raw.place_span.start)
+    anchor = places.gazetteer.anchor_of(raw.place)
+    return to_place_match(
+        raw.place, span.of(document.text), span, near=nearby, anchor_geonameid=anchor
+    )
 
 
 def _confidence(document: Document, raw: RawEvent) -> float:
@@ -179,7 +178,7 @@ def _same_place(a: GazetteerEntry | None, b: GazetteerEntry | None) -> bool:
 
 
 def _merge(
-    document: Document, folded: FoldedText, raws: list[RawEvent], near: NearTest
+    document: Document, folded: FoldedText, raws: list[RawEvent], places: PlaceFinder
 ) -> tuple[EventMention, ...]:
     """One event per type and place in a document (EVENTS.md: two blasts at one place are
     one event; an event is a type *and* a place, so one with no nameable place is
@@ -196,7 +195,7 @@ def _merge(
             clusters.append([raw])
         else:
             home.append(raw)
-    mentions = (_mention(document, folded, cluster, near) for cluster in clusters)
+    mentions = (_mention(document, folded, cluster, places) for cluster in clusters)
     return tuple(m for m in mentions if m.place is not None)
 
 
@@ -206,7 +205,7 @@ def _specificity(raw: RawEvent) -> tuple[int, bool]:
 
 
 def _mention(
-    document: Document, folded: FoldedText, cluster: list[RawEvent], near: NearTest
+    document: Document, folded: FoldedText, cluster: list[RawEvent], places: PlaceFinder
 ) -> EventMention:
     first = cluster[0]
     located = [r for r in cluster if r.place is not None]
@@ -223,7 +222,7 @@ def _mention(
         trigger=trigger,
         extractor=f"{first.source}:{first.rule}",
         confidence=max(_confidence(document, r) for r in cluster),
-        place=_place(document, folded, placed, near),
+        place=_place(document, folded, placed, places),
         killed=next((r.killed for r in cluster if r.killed is not None), None),
         injured=next((r.injured for r in cluster if r.injured is not None), None),
         date=first.date,

@@ -72,7 +72,11 @@ def choose(
 
 
 def to_place_match(
-    entry: GazetteerEntry, surface: str, span: Span | None = None, near: bool = False
+    entry: GazetteerEntry,
+    surface: str,
+    span: Span | None = None,
+    near: bool = False,
+    anchor_geonameid: int | None = None,
 ) -> PlaceMatch:
     """The stored form of a resolved place; ``precision`` is the entry's kind
     ("district", "city", "region" or "country")."""
@@ -86,4 +90,5 @@ def to_place_match(
         surface=surface,
         span=span,
         near=near,
+        anchor_geonameid=anchor_geonameid if anchor_geonameid is not None else entry.geonameid,
     )

@@ -188,6 +188,16 @@ class Gazetteer:
                 return eligible
         return ()
 
+    def anchor_of(self, entry: GazetteerEntry) -> int | None:
+        """The GeoNames id of the town ``entry`` belongs to: its own for a town, its
+        city's for a district (Mezzeh → Damascus), None when unknown."""
+        if entry.kind != "district" or not entry.parent:
+            return entry.geonameid
+        for candidate in self.lookup(entry.parent):
+            if candidate.kind == "city" and candidate.country == entry.country:
+                return candidate.geonameid
+        return entry.geonameid
+
     def is_minor(self, entry: GazetteerEntry) -> bool:
         """Whether ``entry`` is a minor town (see :meth:`build`): a name to take only
         with evidence that it is a place, and not a source of country context."""

@@ -1,7 +1,8 @@
 """Merge reports into incidents, the same way whatever order they arrive in.
 
-Reports of the same type at the same place (same gazetteer entry, or the same name
-and country when the entry has no id) form a *group*. A group is cut into incidents
+Reports of the same type in the same town form a *group*: the same gazetteer entry,
+or a district and its city (Mezzeh goes with Damascus: ``anchor_geonameid``), or the
+same name and country when the place has no id. A group is cut into incidents
 by a fixed rule on the reports themselves: sorted by event date (then document and
 offset), each incident starts at its earliest report and takes every report dated
 within a day after it; reports without a date join the group's first incident.
@@ -32,8 +33,10 @@ GroupKey = tuple[str, int | None, str | None, str | None]
 
 
 def group_key(report: Report) -> GroupKey:
-    if report.geonameid is not None:
-        return (report.type, report.geonameid, None, None)
+    """Type and town: a district's reports go with its city's (Mezzeh with Damascus)."""
+    anchor = report.anchor_geonameid if report.anchor_geonameid is not None else report.geonameid
+    if anchor is not None:
+        return (report.type, anchor, None, None)
     return (report.type, None, report.place, report.country)
 
 
@@ -41,15 +44,13 @@ def _in_group(key: GroupKey) -> ColumnElement[bool]:
     kind, geonameid, place, country = key
     same_type = col(Report.type) == kind
     if geonameid is not None:
-        return same_type & (col(Report.geonameid) == geonameid)
+        anchored = col(Report.anchor_geonameid) == geonameid
+        unanchored = col(Report.anchor_geonameid).is_(None) & (col(Report.geonameid) == geonameid)
+        return same_type & (anchored | unanchored)
+    no_id = col(Report.geonameid).is_(None) & col(Report.anchor_geonameid).is_(None)
     if place is None:
-        return same_type & col(Report.geonameid).is_(None) & col(Report.place).is_(None)
-    return (
-        same_type
-        & col(Report.geonameid).is_(None)
-        & (col(Report.place) == place)
-        & (col(Report.country) == country)
-    )
+        return same_type & no_id & col(Report.place).is_(None)
+    return same_type & no_id & (col(Report.place) == place) & (col(Report.country) == country)
 
 
 def _order(row: tuple[Report, DocumentRecord]) -> tuple[dt.date, str, int, int]:

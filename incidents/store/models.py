@@ -117,9 +117,12 @@ class Report(ReportBase, table=True):
     __tablename__ = "reports"
     __table_args__ = (
         Index("ix_reports_type_geonameid_event_date", "type", "geonameid", "event_date"),
+        Index("ix_reports_type_anchor_geonameid", "type", "anchor_geonameid"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
+    #: The town the place belongs to (a district's city): merging groups by it.
+    anchor_geonameid: int | None = None
     document_id: int = Field(foreign_key="documents.id", index=True)
     incident_id: int | None = Field(default=None, foreign_key="incidents.id", index=True)
     extra_evidence: str = Field(default="[]", sa_column=Column(Text, nullable=False))

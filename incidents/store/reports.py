@@ -76,6 +76,7 @@ def _report(document: DocumentRecord, event: EventMention) -> Report:
         lat=place.lat if place else None,
         lon=place.lon if place else None,
         geonameid=place.geonameid if place else None,
+        anchor_geonameid=place.anchor_geonameid if place else None,
         precision=place.precision if place else None,
         geo_precision=acled_geo_precision(place.precision, place.near) if place else None,
         place_surface=place.surface if place else None,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, select
 
-from incidents.domain import Document
+from incidents.domain import Document, DocumentKind
 from incidents.extract.extractor import ExtractionResult, Extractor
 from incidents.readers import read_folder_strictly
 from incidents.store.documents import upsert_document
@@ -129,3 +129,34 @@ def test_a_changed_document_leaves_no_empty_incident(
     engine.dispose()
     assert len(incidents) == len(grouping) == 1
     assert all(i.n_reports == 1 for i in incidents)
+
+
+def test_a_district_and_its_city_are_one_place_for_merging(
+    database_url: str, extractor: Extractor
+) -> None:
+    published = dt.datetime(2025, 3, 10, 9, tzinfo=dt.UTC)
+    texts = {
+        "a": "A car bomb exploded in the Mezzeh district of Damascus on Monday.",
+        "b": "A car bomb exploded in Damascus on Monday, witnesses said.",
+        "c": "A car bomb exploded in Aleppo on Monday.",
+    }
+    items = []
+    for key, text in texts.items():
+        document = Document(
+            key=key,
+            kind=DocumentKind.ARTICLE,
+            text=text,
+            source="t",
+            lang="en",
+            published=published,
+        )
+        result = extractor.extract(document)
+        (event,) = result.events
+        assert event.place is not None
+        items.append((document, result))
+    assert items[0][1].events[0].place.name == "Mezzeh"  # type: ignore[union-attr]
+    grouping = _store(database_url, items)
+    assert grouping == {
+        frozenset({("a", "explosion", 0), ("b", "explosion", 0)}),
+        frozenset({("c", "explosion", 0)}),
+    }
