@@ -75,11 +75,19 @@ def sqlite_url(tmp_path: Path) -> str:
     return url
 
 
-@pytest.fixture
-def engine(sqlite_url: str) -> Iterator[Engine]:
-    engine = make_engine(sqlite_url)
-    yield engine
-    engine.dispose()
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def engine(request: pytest.FixtureRequest, sqlite_url: str) -> Iterator[Engine]:
+    """A migrated, empty database: every storage test runs on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        engine = make_engine(sqlite_url)
+        yield engine
+        engine.dispose()
+        return
+    with fresh_postgres_database(request.getfixturevalue("postgres_server")) as url:
+        upgrade(url)
+        engine = make_engine(url)
+        yield engine
+        engine.dispose()
 
 
 @pytest.fixture
