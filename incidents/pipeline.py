@@ -21,7 +21,7 @@ from incidents.errors import GeocodingError, IncidentsError, ReaderError, Storag
 from incidents.extract.extractor import ExtractionResult, Extractor
 from incidents.geocode.online import OnlineGeocoder
 from incidents.readers import iter_input_files, read_path
-from incidents.store.documents import find_document, upsert_document
+from incidents.store.documents import find_document, record_failure, upsert_document
 from incidents.store.models import RunRecord
 from incidents.store.reports import replace_reports
 
@@ -179,6 +179,7 @@ def _process_inputs(
                     message = f"error: {document.source}: document {document.key}: {error}"
                     report.errors.append(message)
                     on_error(message)
+                    _keep_failed(engine, document, str(error))
                     continue
                 if result is None:
                     report.unchanged += 1
@@ -188,6 +189,14 @@ def _process_inputs(
                 report.incidents |= touched
                 if document.parent_key is None:
                     article_countries[document.key] = result.countries
+
+
+def _keep_failed(engine: Engine, document: Document, error: str) -> None:
+    try:
+        with Session(engine) as session, session.begin():
+            record_failure(session, document, error)
+    except SQLAlchemyError:
+        pass  # the database itself is failing: the error is already reported
 
 
 def corpus_paths(paths: Iterable[Path]) -> list[Path]:

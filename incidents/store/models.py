@@ -27,6 +27,16 @@ def _utc(nullable: bool = False) -> Column[dt.datetime]:
     return Column(UTCDateTime(), nullable=nullable)
 
 
+class SourceRecord(SQLModel, table=True):
+    """An outlet documents come from (a news site, a feed)."""
+
+    __tablename__ = "sources"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, max_length=256)
+    first_seen: dt.datetime = Field(default_factory=utcnow, sa_column=_utc())
+
+
 class DocumentRecord(SQLModel, table=True):
     """An article or a reader comment, with its original text (evidence points into it)."""
 
@@ -47,6 +57,10 @@ class DocumentRecord(SQLModel, table=True):
     text: str = Field(sa_column=Column(Text, nullable=False))
     content_hash: str = Field(max_length=64, index=True)
     ingested_at: dt.datetime = Field(default_factory=utcnow, sa_column=_utc())
+    source_id: int | None = Field(default=None, foreign_key="sources.id", index=True)
+    #: extracted (its reports are stored) or failed (kept to be retried; see ``error``)
+    status: str = Field(default="extracted", max_length=16)
+    error: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
 
 class IncidentBase(SQLModel):

@@ -32,6 +32,7 @@ TABLES = {
     "claims",
     "geocode_cache",
     "runs",
+    "sources",
 }
 
 
