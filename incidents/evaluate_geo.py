@@ -28,9 +28,7 @@ from geopy.distance import great_circle
 
 from incidents.errors import ReaderError
 from incidents.extract.extractor import Extractor
-from incidents.extract.places import named_places, resolve
 from incidents.geocode import GazetteerEntry
-from incidents.normalize.folding import fold_text
 
 ACC_KM = 161.0
 EXACT_KM = 10.0
@@ -125,17 +123,14 @@ def is_exact(entry: GazetteerEntry, gold: GoldMention, km: float) -> bool:
 
 def geocode_in_context(extractor: Extractor, gold: GoldMention) -> GazetteerEntry | None:
     """The place the extractor resolves the gold mention to, reading its whole text."""
-    finder = extractor.places[gold.lang]
-    folded = fold_text(gold.text)
-    doc = extractor.pipelines[gold.lang](folded.text)
-    mentions, countries = finder.locate(doc, folded.text)
+    read = extractor.read_places(gold.text, gold.lang)
     start = gold.text.index(gold.mention)
     end = start + len(gold.mention)
-    for mention in mentions:
-        span = doc[mention.start : mention.end]
-        begin, finish = folded.to_original(span.start_char, span.end_char)
+    for mention in read.mentions:
+        span = read.doc[mention.start : mention.end]
+        begin, finish = read.folded.to_original(span.start_char, span.end_char)
         if begin < end and start < finish:
-            return resolve(mention, countries, named_places(mentions))
+            return read.resolved[mention.start]
     return None
 
 

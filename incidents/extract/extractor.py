@@ -21,7 +21,7 @@ from incidents.extract.classifier import SentenceClassifier, models_dir
 from incidents.extract.events import DEFAULT_POLICY, RawClaim, RawEvent, sentence_events
 from incidents.extract.lexicon import Lexicon, load_lexicon
 from incidents.extract.nlp import SPANS_KEY, build_nlp
-from incidents.extract.places import PlaceFinder, named_places, resolve
+from incidents.extract.places import PlaceFinder, PlaceMention, named_places, resolve
 from incidents.extract.policy import CombinationPolicy, load_policies
 from incidents.geocode import Gazetteer, GazetteerEntry, to_place_match
 from incidents.normalize.folding import FoldedText, fold_text
@@ -39,6 +39,17 @@ class ExtractionResult:
     events: tuple[EventMention, ...] = ()
     claims: tuple[Claim, ...] = ()
     countries: frozenset[str] = field(default=frozenset())
+
+
+@dataclass(frozen=True, slots=True)
+class PlacesRead:
+    """A processed text with its place mentions, resolved (see :meth:`Extractor.read_places`)."""
+
+    folded: FoldedText
+    doc: Doc
+    mentions: list[PlaceMention]
+    countries: set[str]
+    resolved: dict[int, GazetteerEntry | None]
 
 
 @dataclass
@@ -79,6 +90,17 @@ class Extractor:
             policies=load_policies(models or models_dir()) if use_model else {},
         )
 
+    def read_places(self, text: str, lang: str, context: Collection[str] = ()) -> PlacesRead:
+        """Fold and process ``text`` and resolve every place it names, in the context of
+        the countries it is about (and ``context``). The evaluation of geocoding reads
+        places through this too, so it scores what extraction does."""
+        folded = fold_text(text)
+        doc = self.pipelines[lang](folded.text)
+        mentions, countries = self.places[lang].locate(doc, folded.text, context)
+        named = named_places(mentions)
+        resolved = {m.start: resolve(m, countries, named) for m in mentions}
+        return PlacesRead(folded, doc, mentions, countries, resolved)
+
     def extract(self, document: Document, context: Collection[str] = ()) -> ExtractionResult:
         """Events and claims stated in ``document``.
 
@@ -88,27 +110,21 @@ class Extractor:
         lang = document.lang or detect_language(document.text)
         if lang not in self.pipelines:
             raise ExtractionError(f"{document.key}: language {lang!r} is not supported")
-        folded = fold_text(document.text)
-        doc = self.pipelines[lang](folded.text)
-        lex = self.lexicons[lang]
-        places = self.places[lang]
-        mentions, countries = places.locate(doc, folded.text, context)
-        named = named_places(mentions)
-        resolved = {m.start: resolve(m, countries, named) for m in mentions}
+        read = self.read_places(document.text, lang, context)
         published = document.published.date() if document.published else None
         classifier = self.classifiers.get(lang)
         policy = self.policies.get(lang, DEFAULT_POLICY)
         scores = (
-            classifier.score_sentences(_sentences_with_rule_hits(doc))
+            classifier.score_sentences(_sentences_with_rule_hits(read.doc))
             if classifier is not None and policy.uses_model
             else None
         )
         raw_events, raw_claims = sentence_events(
-            doc, mentions, resolved, lex, published, scores, policy
+            read.doc, read.mentions, read.resolved, self.lexicons[lang], published, scores, policy
         )
-        events = _merge(document, folded, raw_events, places)
-        claims = tuple(_claim(document, folded, c) for c in raw_claims)
-        return ExtractionResult(document.key, lang, events, claims, frozenset(countries))
+        events = _merge(document, read.folded, raw_events, self.places[lang])
+        claims = tuple(_claim(document, read.folded, c) for c in raw_claims)
+        return ExtractionResult(document.key, lang, events, claims, frozenset(read.countries))
 
 
 def _sentences_with_rule_hits(doc: Doc) -> list[SpacySpan]:
