@@ -176,15 +176,15 @@ class PlaceFinder:
         if not before:
             return False
         last = before[-1]
-        if last in self._vicinity or " ".join(before) in self._vicinity:
-            return True
-        return len(last) > 3 and last[0] in _PROCLITICS and last[1:] in self._vicinity
+        return _listed(last, self._vicinity) or " ".join(before) in self._vicinity
 
     def _is_place_word(self, word: str) -> bool:
-        key = name_key(word)
-        return key in self._place_words or (
-            len(key) > 3 and key[0] in _PROCLITICS and key[1:] in self._place_words
-        )
+        return _listed(name_key(word), self._place_words)
+
+
+def _listed(key: str, words: frozenset[str]) -> bool:
+    """Whether ``key`` is one of ``words``, as written or after one Arabic proclitic."""
+    return key in words or (len(key) > 3 and key[0] in _PROCLITICS and key[1:] in words)
 
 
 def _may_start_name(first: Token, lex: Lexicon) -> bool:

@@ -151,8 +151,3 @@ def spacy_patterns(rules: list[Rule]) -> list[dict[str, Any]]:
         return spec
 
     return [{"label": r.label, "id": r.id, "pattern": [token(t) for t in r.tokens]} for r in rules]
-
-
-def load_patterns(lang: str) -> list[dict[str, Any]]:
-    """The rules of ``lang`` as spaCy ``SpanRuler`` patterns."""
-    return spacy_patterns(load_rules(lang))
