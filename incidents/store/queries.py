@@ -97,6 +97,14 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def _total(session: Session, flt: IncidentFilter) -> int:
+    return int(session.exec(_filtered(select(func.count()).select_from(Incident), flt)).one())
+
+
+def _page(query, flt: IncidentFilter, limit: int, offset: int, sort: str):  # type: ignore[no-untyped-def]
+    return _filtered(query, flt).order_by(*SORTS[sort]).limit(limit).offset(offset)
+
+
 def list_incidents(
     session: Session,
     flt: IncidentFilter,
@@ -105,11 +113,8 @@ def list_incidents(
     sort: str = "-event_date",
 ) -> tuple[list[Incident], int]:
     """A page of incidents in ``sort`` order and the total that match ``flt``."""
-    total = session.exec(_filtered(select(func.count()).select_from(Incident), flt)).one()
-    rows = session.exec(
-        _filtered(select(Incident), flt).order_by(*SORTS[sort]).limit(limit).offset(offset)
-    ).all()
-    return list(rows), int(total)
+    rows = session.exec(_page(select(Incident), flt, limit, offset, sort)).all()
+    return list(rows), _total(session, flt)
 
 
 def list_incident_rows(
@@ -122,24 +127,18 @@ def list_incident_rows(
     """Like :func:`list_incidents`, as plain column mappings: no ORM object per row,
     which keeps a page of 500 light (and the garbage collector quiet) for the API."""
     table = Incident.__table__  # type: ignore[attr-defined]
-    total = session.exec(_filtered(select(func.count()).select_from(Incident), flt)).one()
-    query = _filtered(select(table), flt).order_by(*SORTS[sort]).limit(limit).offset(offset)
+    query = _page(select(table), flt, limit, offset, sort)
     rows = session.connection().execute(query).mappings().all()
-    return [dict(row) for row in rows], int(total)
+    return [dict(row) for row in rows], _total(session, flt)
 
 
 def iter_incidents(
     session: Session, flt: IncidentFilter, sort: str = "-event_date", batch: int = 1000
 ) -> Iterator[Incident]:
-    """Every incident that matches ``flt``, fetched ``batch`` rows at a time (exports)."""
+    """Every incident that matches ``flt``, streamed ``batch`` rows at a time (exports):
+    one query read as it goes, not a page per batch that rescans what came before."""
     query = _filtered(select(Incident), flt).order_by(*SORTS[sort])
-    offset = 0
-    while True:
-        rows = session.exec(query.limit(batch).offset(offset)).all()
-        yield from rows
-        if len(rows) < batch:
-            return
-        offset += batch
+    yield from session.exec(query.execution_options(yield_per=batch))
 
 
 @dataclass(frozen=True, slots=True)
