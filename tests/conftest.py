@@ -23,7 +23,7 @@ from incidents.extract.extractor import Extractor
 from incidents.geocode import Gazetteer, load_gazetteer
 from incidents.store.engine import make_engine
 from incidents.store.migrations import upgrade
-from tests.postgres import fresh_postgres_database
+from tests.postgres import BACKENDS, fresh_postgres_database, migrated_database
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "seeds" / "000_7aa644236a31c8f1.txt"
@@ -75,19 +75,18 @@ def sqlite_url(tmp_path: Path) -> str:
     return url
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def engine(request: pytest.FixtureRequest, sqlite_url: str) -> Iterator[Engine]:
+@pytest.fixture(params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A migrated, empty database: every storage test runs on SQLite and on PostgreSQL."""
-    if request.param == "sqlite":
-        engine = make_engine(sqlite_url)
-        yield engine
-        engine.dispose()
-        return
-    with fresh_postgres_database(request.getfixturevalue("postgres_server")) as url:
-        upgrade(url)
-        engine = make_engine(url)
-        yield engine
-        engine.dispose()
+    with migrated_database(request, tmp_path) as url:
+        yield url
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    engine = make_engine(database_url)
+    yield engine
+    engine.dispose()
 
 
 @pytest.fixture

@@ -1,13 +1,21 @@
-"""Fresh PostgreSQL databases for tests (the server is a fixture in conftest.py)."""
+"""Databases for tests: a fresh PostgreSQL database, and a migrated database on
+either backend (the PostgreSQL server is the ``postgres_server`` fixture)."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
+import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+
+from incidents.store.migrations import upgrade
+
+#: Parameters of a fixture that runs its tests on both backends.
+BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 
 @contextmanager
@@ -23,3 +31,17 @@ def fresh_postgres_database(server: str) -> Iterator[str]:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@contextmanager
+def migrated_database(request: pytest.FixtureRequest, folder: Path) -> Iterator[str]:
+    """A migrated, empty database on the backend ``request.param`` names (a SQLite file
+    in ``folder``, or a fresh PostgreSQL database, dropped on exit)."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{folder / 'incidents.db'}"
+        upgrade(url)
+        yield url
+        return
+    with fresh_postgres_database(request.getfixturevalue("postgres_server")) as url:
+        upgrade(url)
+        yield url

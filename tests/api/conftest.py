@@ -11,13 +11,10 @@ from incidents.config import Settings
 from incidents.extract.extractor import Extractor
 from incidents.pipeline import run
 from incidents.store.engine import make_engine
-from incidents.store.migrations import upgrade
-from tests.postgres import fresh_postgres_database
+from tests.postgres import BACKENDS, migrated_database
 
 
-@pytest.fixture(
-    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-)
+@pytest.fixture(scope="module", params=BACKENDS)
 def corpus_url(
     request: pytest.FixtureRequest,
     tmp_path_factory: pytest.TempPathFactory,
@@ -26,16 +23,11 @@ def corpus_url(
 ) -> Iterator[str]:
     """A database holding the bundled sample corpus, shared by one test module; every
     API test runs on SQLite and on PostgreSQL."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('api') / 'incidents.db'}"
-        yield _loaded(url, corpus, extractor)
-        return
-    with fresh_postgres_database(request.getfixturevalue("postgres_server")) as url:
+    with migrated_database(request, tmp_path_factory.mktemp("api")) as url:
         yield _loaded(url, corpus, extractor)
 
 
 def _loaded(url: str, corpus: Path, extractor: Extractor) -> str:
-    upgrade(url)
     engine = make_engine(url)
     errors: list[str] = []
     run([corpus], engine, extractor, errors.append)

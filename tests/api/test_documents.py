@@ -12,8 +12,7 @@ from pydantic import SecretStr
 
 from api.app import create_app
 from incidents.config import Settings
-from incidents.store.migrations import upgrade
-from tests.postgres import fresh_postgres_database
+from tests.postgres import BACKENDS, migrated_database
 
 pytestmark = pytest.mark.slow
 
@@ -26,19 +25,11 @@ ARTICLE = {
 }
 
 
-@pytest.fixture(
-    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-)
+@pytest.fixture(scope="module", params=BACKENDS)
 def empty_url(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[str]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('submit') / 'incidents.db'}"
-        upgrade(url)
-        yield url
-        return
-    with fresh_postgres_database(request.getfixturevalue("postgres_server")) as url:
-        upgrade(url)
+    with migrated_database(request, tmp_path_factory.mktemp("submit")) as url:
         yield url
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,23 +19,10 @@ from incidents.store.merge import cut
 from incidents.store.migrations import upgrade
 from incidents.store.models import DocumentRecord, Incident, Report
 from incidents.store.reports import replace_reports
-from tests.postgres import fresh_postgres_database
 
 pytestmark = pytest.mark.slow
 
 Grouping = set[frozenset[tuple[str, str, int]]]
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'merge.db'}"
-        upgrade(url)
-        yield url
-        return
-    with fresh_postgres_database(request.getfixturevalue("postgres_server")) as url:
-        upgrade(url)
-        yield url
 
 
 @pytest.fixture(scope="module")
