@@ -34,6 +34,7 @@ from incidents.geocode.names import (
     name_key,
     without_spaces,
 )
+from incidents.geocode.neighbours import town_anchors
 from incidents.geocode.sources import NamedEntry, countries, curated_places, geonames_cities
 
 __all__ = ["MAX_TOKENS_CAP", "Gazetteer", "GazetteerEntry"]
@@ -76,6 +77,7 @@ class Gazetteer:
         "_memo",
         "_minor",
         "_size",
+        "_town_anchors",
     )
 
     def __init__(
@@ -87,9 +89,11 @@ class Gazetteer:
         max_tokens: int,
         size: int,
         minor: frozenset[int] = frozenset(),
+        town_anchors: dict[int, int] | None = None,
     ) -> None:
         self._index = index
         self._minor = minor
+        self._town_anchors = town_anchors or {}
         self._keys = sorted(index)
         self._blocked = blocked
         self._focus = focus
@@ -128,9 +132,10 @@ class Gazetteer:
                 *cities.values(),
             ]
             index, max_tokens = _index_names(named, blocked, coverage, minor)
+            anchors = town_anchors(item.entry for item in cities.values())
         size = len({id(entry) for entries in index.values() for entry in entries})
         demonyms = build_demonym_index()
-        return cls(index, blocked, coverage.focus, demonyms, max_tokens, size, minor)
+        return cls(index, blocked, coverage.focus, demonyms, max_tokens, size, minor, anchors)
 
     def __len__(self) -> int:
         """The number of places (not names) indexed."""
@@ -189,13 +194,17 @@ class Gazetteer:
         return ()
 
     def anchor_of(self, entry: GazetteerEntry) -> int | None:
-        """The GeoNames id of the town ``entry`` belongs to: its own for a town, its
-        city's for a district (Mezzeh → Damascus), None when unknown."""
+        """The GeoNames id of the town ``entry`` belongs to: for a district its city's
+        (Mezzeh → Damascus); for a town within a few km of a larger one of its country,
+        the larger one's (:mod:`incidents.geocode.neighbours`); else its own (None
+        when it has none)."""
         if entry.kind != "district" or not entry.parent:
-            return entry.geonameid
+            if entry.geonameid is None:
+                return None
+            return self._town_anchors.get(entry.geonameid, entry.geonameid)
         for candidate in self.lookup(entry.parent):
             if candidate.kind == "city" and candidate.country == entry.country:
-                return candidate.geonameid
+                return self.anchor_of(candidate)
         return entry.geonameid
 
     def is_minor(self, entry: GazetteerEntry) -> bool:

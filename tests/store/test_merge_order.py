@@ -117,15 +117,11 @@ def test_a_changed_document_leaves_no_empty_incident(
     assert all(i.n_reports == 1 for i in incidents)
 
 
-def test_a_district_and_its_city_are_one_place_for_merging(
-    database_url: str, extractor: Extractor
-) -> None:
+def _one_event_each(
+    extractor: Extractor, texts: dict[str, str]
+) -> list[tuple[Document, ExtractionResult]]:
+    """Each text as an article published on 2025-03-10, checked to hold one placed event."""
     published = dt.datetime(2025, 3, 10, 9, tzinfo=dt.UTC)
-    texts = {
-        "a": "A car bomb exploded in the Mezzeh district of Damascus on Monday.",
-        "b": "A car bomb exploded in Damascus on Monday, witnesses said.",
-        "c": "A car bomb exploded in Aleppo on Monday.",
-    }
     items = []
     for key, text in texts.items():
         document = Document(
@@ -140,7 +136,43 @@ def test_a_district_and_its_city_are_one_place_for_merging(
         (event,) = result.events
         assert event.place is not None
         items.append((document, result))
+    return items
+
+
+def test_a_district_and_its_city_are_one_place_for_merging(
+    database_url: str, extractor: Extractor
+) -> None:
+    items = _one_event_each(
+        extractor,
+        {
+            "a": "A car bomb exploded in the Mezzeh district of Damascus on Monday.",
+            "b": "A car bomb exploded in Damascus on Monday, witnesses said.",
+            "c": "A car bomb exploded in Aleppo on Monday.",
+        },
+    )
     assert items[0][1].events[0].place.name == "Mezzeh"  # type: ignore[union-attr]
+    grouping = _store(database_url, items)
+    assert grouping == {
+        frozenset({("a", "explosion", 0), ("b", "explosion", 0)}),
+        frozenset({("c", "explosion", 0)}),
+    }
+
+
+def test_towns_a_few_km_apart_are_one_place_for_merging(
+    database_url: str, extractor: Extractor
+) -> None:
+    """Harasta lies about 3 km from Douma: the same day's blasts form one incident;
+    Homs, 150 km away, stays apart."""
+    items = _one_event_each(
+        extractor,
+        {
+            "a": "A car bomb exploded in Harasta, Syria, on Monday.",
+            "b": "A car bomb exploded in Douma, Syria, on Monday, witnesses said.",
+            "c": "A car bomb exploded in Homs, Syria, on Monday.",
+        },
+    )
+    names = [r.events[0].place.name for _, r in items]  # type: ignore[union-attr]
+    assert names == ["Harasta", "Douma", "Homs"]
     grouping = _store(database_url, items)
     assert grouping == {
         frozenset({("a", "explosion", 0), ("b", "explosion", 0)}),
