@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from alembic import context
 from sqlalchemy import pool
+from sqlmodel import SQLModel
 
+from alembic import context
 from incidents.config import Settings
 from incidents.store import models  # noqa: F401  (registers the tables)
 from incidents.store.engine import make_engine
-from sqlmodel import SQLModel
 
 config = context.config
 target_metadata = SQLModel.metadata
@@ -33,6 +33,13 @@ def run_migrations_offline() -> None:
 def run_migrations_online() -> None:
     engine = make_engine(_url(), poolclass=pool.NullPool)
     with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # Batch mode rebuilds a table to change its constraints; with foreign keys
+            # on, dropping the old table fails while rows point at it. The pragma only
+            # takes effect outside a transaction, hence before the migration's own.
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
         context.configure(
             connection=connection,
             target_metadata=target_metadata,
@@ -41,6 +48,11 @@ def run_migrations_online() -> None:
         )
         with context.begin_transaction():
             context.run_migrations()
+        if sqlite:
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            problems = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+            if problems:
+                raise RuntimeError(f"migration left rows with broken foreign keys: {problems[:5]}")
     engine.dispose()
 
 

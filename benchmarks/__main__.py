@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 
 from benchmarks.api_query import bench_api
+from benchmarks.bulk_reports import bench_reports
 from benchmarks.extraction import bench_extraction, bench_memory
 from benchmarks.gazetteer import bench_gazetteer
 
@@ -22,6 +23,7 @@ BENCHMARKS: dict[str, Callable[[], list[str]]] = {
     "memory": bench_memory,
     "gazetteer": bench_gazetteer,
     "api": bench_api,
+    "reports": bench_reports,
 }
 
 

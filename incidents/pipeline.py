@@ -22,12 +22,15 @@ from incidents.extract.extractor import ExtractionResult, Extractor
 from incidents.geocode.online import OnlineGeocoder
 from incidents.readers import iter_input_files, read_path
 from incidents.store.documents import find_document, record_failure, upsert_document
+from incidents.store.merge import merge_groups, merge_pending
 from incidents.store.models import RunRecord
-from incidents.store.reports import replace_reports
+from incidents.store.reports import drop_reports, store_reports
 
 ErrorSink = Callable[[str], None]
 #: How many error lines a run keeps in the ``runs`` table.
 RUN_ERRORS_KEPT = 50
+#: Documents stored between two merges of their reports into incidents.
+MERGE_EVERY = 200
 
 
 @dataclass
@@ -64,8 +67,13 @@ def process_document(
     document: Document,
     context: Iterable[str] = (),
     refine: PlaceRefiner | None = None,
+    merge: bool = True,
 ) -> tuple[ExtractionResult | None, set[int]]:
-    """Store one document and its reports; ``(None, ∅)`` when it was already stored as is."""
+    """Store one document and its reports; ``(None, ∅)`` when it was already stored as is.
+
+    With ``merge`` False, the new reports are left for :func:`merge_pending` (the
+    nightly job merges once per batch); reports of an earlier version of the
+    document are still removed from their incidents at once."""
     parent_id = None
     if document.parent_key is not None:
         parent = find_document(session, document.parent_key)
@@ -81,7 +89,10 @@ def process_document(
         )
         result = replace(result, events=events)
     record.lang = result.lang
-    touched = replace_reports(session, record, result.events, result.claims)
+    touched = drop_reports(session, record)
+    pending = store_reports(session, record, result.events, result.claims)
+    if merge:
+        touched |= merge_groups(session, pending)
     return result, touched
 
 
@@ -162,6 +173,11 @@ def _process_inputs(
         report.errors.append(str(error))
         on_error(f"error: {error}")
 
+    def merge() -> None:
+        with Session(engine) as session, session.begin():
+            report.incidents |= merge_pending(session)
+
+    merge()  # what a run stopped before merging left behind
     for root in roots:
         for path, key in iter_input_files(root):
             report.files += 1
@@ -171,7 +187,7 @@ def _process_inputs(
                 try:
                     with Session(engine) as session, session.begin():
                         result, touched = process_document(
-                            session, extractor, document, context, refine
+                            session, extractor, document, context, refine, merge=False
                         )
                 except (IncidentsError, SQLAlchemyError) as exc:
                     error = exc if isinstance(exc, IncidentsError) else StorageError(str(exc))
@@ -189,6 +205,9 @@ def _process_inputs(
                 report.incidents |= touched
                 if document.parent_key is None:
                     article_countries[document.key] = result.countries
+                if report.new_or_changed % MERGE_EVERY == 0:
+                    merge()
+    merge()
 
 
 def _keep_failed(engine: Engine, document: Document, error: str) -> None:

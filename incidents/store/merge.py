@@ -14,64 +14,134 @@ An incident's figures are *reconciled*, not summed: killed and injured come from
 most confident report that states them (article before comment, then document and
 offset order), because several reports of one event repeat its toll; every report
 keeps its own figures (``/incidents/{id}`` lists them).
+
+Merging is set-based: :func:`merge_groups` reads the reports of any number of
+groups in a few queries and writes incidents and links with executemany, so one
+document's reports (:func:`incidents.store.reports.replace_reports`) and a bulk
+load of a hundred thousand (:func:`merge_pending`) take the same code path.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement
-from sqlmodel import Session, col, select
+from sqlalchemy import (
+    ColumnElement,
+    Row,
+    and_,
+    bindparam,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+    true,
+    update,
+)
+from sqlmodel import Session, col
 
 from incidents.store.models import ClaimRecord, DocumentRecord, Incident, Report
 
 DATE_WINDOW = dt.timedelta(days=1)
+#: Ids per ``IN (...)`` list: well under SQLite's and PostgreSQL's parameter limits.
+CHUNK = 500
 
 #: What makes reports one group: type and place.
 GroupKey = tuple[str, int | None, str | None, str | None]
+#: Groups to cut again, each with the earliest event date among its changed reports,
+#: or None when a changed report has no date (then the whole group is cut again).
+Changes = dict[GroupKey, dt.date | None]
 
 
-def group_key(report: Report) -> GroupKey:
+class Member(NamedTuple):
+    """A report as merging sees it, with what it needs of its document."""
+
+    id: int
+    type: str
+    anchor_geonameid: int | None
+    geonameid: int | None
+    place: str | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    precision: str | None
+    geo_precision: int | None
+    event_date: dt.date | None
+    killed: int | None
+    injured: int | None
+    confidence: float
+    source_kind: str
+    evidence_start: int
+    created_at: dt.datetime
+    incident_id: int | None
+    place_id: int | None
+    document_key: str
+    document_source: str
+
+
+_MEMBER_COLUMNS = (
+    *(getattr(Report, name) for name in Member._fields[:19]),
+    col(DocumentRecord.key),
+    col(DocumentRecord.outlet),
+    col(DocumentRecord.source),
+)
+#: The incident's fields taken from its lead report.
+LEAD_FIELDS = (
+    "place",
+    "country",
+    "lat",
+    "lon",
+    "geonameid",
+    "precision",
+    "geo_precision",
+    "place_id",
+)
+
+
+def group_key(report: Report | Member) -> GroupKey:
     """Type and town: a district's reports go with its city's (Mezzeh with Damascus)."""
-    anchor = report.anchor_geonameid if report.anchor_geonameid is not None else report.geonameid
-    if anchor is not None:
-        return (report.type, anchor, None, None)
-    return (report.type, None, report.place, report.country)
+    return key_of(
+        report.type, report.anchor_geonameid, report.geonameid, report.place, report.country
+    )
 
 
-def _in_group(key: GroupKey) -> ColumnElement[bool]:
-    kind, geonameid, place, country = key
-    same_type = col(Report.type) == kind
-    if geonameid is not None:
-        anchored = col(Report.anchor_geonameid) == geonameid
-        unanchored = col(Report.anchor_geonameid).is_(None) & (col(Report.geonameid) == geonameid)
-        return same_type & (anchored | unanchored)
-    no_id = col(Report.geonameid).is_(None) & col(Report.anchor_geonameid).is_(None)
-    if place is None:
-        return same_type & no_id & col(Report.place).is_(None)
-    return same_type & no_id & (col(Report.place) == place) & (col(Report.country) == country)
+def key_of(
+    kind: str, anchor: int | None, geonameid: int | None, place: str | None, country: str | None
+) -> GroupKey:
+    town = anchor if anchor is not None else geonameid
+    if town is not None:
+        return (kind, town, None, None)
+    return (kind, None, place, country)
 
 
-def _order(row: tuple[Report, DocumentRecord]) -> tuple[dt.date, str, int, int]:
-    report, document = row
-    return (report.event_date or dt.date.max, document.key, report.evidence_start, report.id or 0)
+def _member(row: Row[Any]) -> Member:
+    values = tuple(row)
+    key, outlet, source = values[-3:]
+    return Member._make((*values[:-3], key, outlet or source))
 
 
-def cut(rows: Sequence[tuple[Report, DocumentRecord]]) -> list[list[tuple[Report, DocumentRecord]]]:
+def _order(member: Member) -> tuple[dt.date, str, int, int]:
+    return (member.event_date or dt.date.max, member.document_key, member.evidence_start, member.id)
+
+
+def cut(members: Iterable[Member]) -> list[list[Member]]:
     """The incidents of one group: a fixed function of its reports."""
-    ordered = sorted(rows, key=_order)
-    dated = [row for row in ordered if row[0].event_date is not None]
-    undated = [row for row in ordered if row[0].event_date is None]
-    clusters: list[list[tuple[Report, DocumentRecord]]] = []
+    ordered = sorted(members, key=_order)
+    dated = [m for m in ordered if m.event_date is not None]
+    undated = [m for m in ordered if m.event_date is None]
+    clusters: list[list[Member]] = []
     start: dt.date | None = None
-    for row in dated:
-        date = row[0].event_date
+    for member in dated:
+        date = member.event_date
         assert date is not None
         if start is None or date > start + DATE_WINDOW:
             clusters.append([])
             start = date
-        clusters[-1].append(row)
+        clusters[-1].append(member)
     if undated:
         if clusters:
             clusters[0].extend(undated)
@@ -80,90 +150,265 @@ def cut(rows: Sequence[tuple[Report, DocumentRecord]]) -> list[list[tuple[Report
     return clusters
 
 
-def regroup(session: Session, key: GroupKey) -> set[int]:
-    """Cut the group ``key`` into incidents again; return the ids of its incidents
-    (and of incidents it no longer needs, which are deleted)."""
-    rows = session.exec(
-        select(Report, DocumentRecord)
-        .join(DocumentRecord, col(DocumentRecord.id) == col(Report.document_id))
-        .where(_in_group(key))
-    ).all()
-    previous = {r.incident_id for r, _ in rows if r.incident_id is not None}
-    used: set[int] = set()
-    touched: set[int] = set()
-    for cluster in cut(rows):
-        reusable = sorted({r.incident_id for r, _ in cluster if r.incident_id is not None} - used)
-        incident = session.get(Incident, reusable[0]) if reusable else None
-        if incident is None:
-            incident = Incident(type=key[0])
-            session.add(incident)
-            session.flush()
-        assert incident.id is not None
-        used.add(incident.id)
-        for report, _ in cluster:
-            if report.incident_id != incident.id:
-                report.incident_id = incident.id
-                session.add(report)
-        session.flush()
-        refresh_incident(session, incident)
-        touched.add(incident.id)
-    for stale in previous - used:
-        incident = session.get(Incident, stale)
-        if incident is not None:
-            refresh_incident(session, incident)  # deletes it: no report is left
-    session.flush()
-    return touched | previous
-
-
-def attach_report(session: Session, report: Report) -> Incident:
-    """Store ``report`` and cut its group again; return the incident it ends up in."""
-    session.add(report)
-    session.flush()
-    regroup(session, group_key(report))
-    session.refresh(report)
-    incident = session.get(Incident, report.incident_id)
-    assert incident is not None
-    return incident
-
-
-def refresh_incident(session: Session, incident: Incident) -> bool:
-    """Recompute an incident from its reports; delete it when none is left (False)."""
-    rows = session.exec(
-        select(Report, DocumentRecord)
-        .join(DocumentRecord, col(DocumentRecord.id) == col(Report.document_id))
-        .where(Report.incident_id == incident.id)
-    ).all()
-    if not rows:
-        # Claims about it wait, unlinked, for the incident their report ends up in.
-        for claim in session.exec(
-            select(ClaimRecord).where(ClaimRecord.incident_id == incident.id)
-        ):
-            claim.incident_id = None
-            session.add(claim)
-        session.flush()
-        session.delete(incident)
-        session.flush()
-        return False
-    reports = [r for r, _ in rows]
-    keys = {r.id: d.key for r, d in rows}
+def reconcile(cluster: Sequence[Member]) -> dict[str, Any]:
+    """An incident's fields from its reports: place and confidence of the lead (most
+    confident, article before comment, then document and offset), the first date,
+    the lead-most stated killed and injured, counts, and first and last seen."""
     ranked = sorted(
-        reports,
-        key=lambda r: (-r.confidence, r.source_kind != "article", keys[r.id], r.evidence_start),
+        cluster,
+        key=lambda m: (-m.confidence, m.source_kind != "article", m.document_key, m.evidence_start),
     )
     lead = ranked[0]
-    for field in ("place", "country", "lat", "lon", "geonameid", "precision", "geo_precision"):
-        setattr(incident, field, getattr(lead, field))
-    dates = sorted(r.event_date for r in reports if r.event_date is not None)
-    incident.event_date = dates[0] if dates else None
-    incident.killed = next((r.killed for r in ranked if r.killed is not None), None)
-    incident.injured = next((r.injured for r in ranked if r.injured is not None), None)
-    incident.n_reports = len(reports)
-    incident.n_sources = len({d.outlet or d.source for _, d in rows})
-    incident.confidence = lead.confidence
-    incident.source_kind = (
-        "article" if any(r.source_kind == "article" for r in reports) else "comment"
+    dates = sorted(m.event_date for m in cluster if m.event_date is not None)
+    created = [m.created_at for m in cluster]
+    fields: dict[str, Any] = {name: getattr(lead, name) for name in LEAD_FIELDS}
+    fields.update(
+        type=lead.type,
+        event_date=dates[0] if dates else None,
+        killed=next((m.killed for m in ranked if m.killed is not None), None),
+        injured=next((m.injured for m in ranked if m.injured is not None), None),
+        n_reports=len(cluster),
+        n_sources=len({m.document_source for m in cluster}),
+        confidence=lead.confidence,
+        source_kind="article" if any(m.source_kind == "article" for m in cluster) else "comment",
+        first_seen=min(created),
+        last_seen=max(created),
     )
-    created = [r.created_at for r in reports]
-    incident.first_seen, incident.last_seen = min(created), max(created)
-    session.add(incident)
-    return True
+    return fields
+
+
+def _chunks(values: Iterable[Any]) -> Iterator[list[Any]]:
+    items = sorted(set(values), key=repr)
+    for at in range(0, len(items), CHUNK):
+        yield items[at : at + CHUNK]
+
+
+def _members(session: Session, changes: Changes) -> dict[GroupKey, list[Member]]:
+    """The reports of the groups in ``changes`` that a re-cut can move, by group.
+
+    A cluster spans at most :data:`DATE_WINDOW` from its start, so an incident that
+    starts more than that before a group's earliest changed date keeps its reports
+    whatever changed after; such incidents are left out, which keeps merging cheap
+    for a group with years of reports. (One earliest date serves all the groups of
+    a query: re-cutting more than needed gives the same incidents.)"""
+    base = (
+        select(*_MEMBER_COLUMNS)
+        .join(DocumentRecord, col(DocumentRecord.id) == col(Report.document_id))
+        .outerjoin(Incident, col(Incident.id) == col(Report.incident_id))
+    )
+    conditions: list[ColumnElement[bool]] = []
+    anchored = sorted(
+        (k for k in changes if k[1] is not None), key=lambda k: (k[0], _since(changes[k]))
+    )
+    for keys in _chunks_in_order(anchored):
+        # One type per query (the index leads with it), so no row is read twice.
+        for kind in sorted({k[0] for k in keys}):
+            anchors = sorted({k[1] for k in keys if k[0] == kind})
+            earliest = min(changes[k] or dt.date.min for k in keys if k[0] == kind)
+            conditions.append(
+                and_(
+                    col(Report.type) == kind,
+                    col(Report.anchor_geonameid).in_(anchors),
+                    _movable(earliest),
+                )
+            )
+    for key in (k for k in changes if k[1] is None):
+        kind, _, place, country = key
+        unplaced = col(Report.geonameid).is_(None) & col(Report.anchor_geonameid).is_(None)
+        named = col(Report.place).is_(None) if place is None else col(Report.place) == place
+        same_country = (
+            col(Report.country).is_(None) if country is None else col(Report.country) == country
+        )
+        conditions.append(
+            and_(col(Report.type) == kind, unplaced, named, same_country, _movable(changes[key]))
+        )
+    groups: dict[GroupKey, list[Member]] = defaultdict(list)
+    for condition in conditions:
+        for row in session.execute(base.where(condition)):
+            member = _member(row)
+            key = group_key(member)
+            if key in changes:
+                groups[key].append(member)
+    return groups
+
+
+def _since(earliest: dt.date | None) -> dt.date:
+    return earliest or dt.date.min
+
+
+def _movable(earliest: dt.date | None) -> ColumnElement[bool]:
+    """Reports a change dated ``earliest`` may move: all but those of incidents that
+    start more than a day before it."""
+    if earliest is None or earliest <= dt.date.min + DATE_WINDOW:
+        return true()
+    return or_(
+        col(Report.incident_id).is_(None),
+        col(Incident.event_date).is_(None),
+        col(Incident.event_date) >= earliest - DATE_WINDOW,
+    )
+
+
+def _chunks_in_order(items: list[Any]) -> Iterator[list[Any]]:
+    for at in range(0, len(items), CHUNK):
+        yield items[at : at + CHUNK]
+
+
+def changes_of(rows: Iterable[tuple[Any, ...]]) -> Changes:
+    """``Changes`` from (type, anchor, geonameid, place, country, event_date) rows."""
+    changes: Changes = {}
+    for *place, date in rows:
+        key = key_of(*place)
+        if key in changes:
+            known = changes[key]
+            changes[key] = None if known is None or date is None else min(known, date)
+        else:
+            changes[key] = date
+    return changes
+
+
+def merge_groups(session: Session, changes: Changes, previous: Iterable[int] = ()) -> set[int]:
+    """Cut the groups of ``changes`` into incidents again, from a day before their
+    earliest changed date, writing what changed; return the ids of their incidents,
+    including those no longer needed (which are deleted).
+
+    Existing incident rows are reused (a cluster keeps the smallest id any of its
+    reports had), so ids stay put where they can. Claims waiting for an incident of
+    their type at their place are linked to it. ``previous`` names incidents that
+    may have lost all their reports (deleted ones); they are deleted if unused. The
+    session's objects are expired at the end: rows were written around the ORM."""
+    previous = set(previous)
+    if not changes and not previous:
+        return set()
+    session.flush()
+    groups = _members(session, changes)
+    previous |= {m.incident_id for ms in groups.values() for m in ms if m.incident_id is not None}
+    used: set[int] = set()
+    updates: list[dict[str, Any]] = []
+    creations: list[tuple[dict[str, Any], list[Member]]] = []
+    links: list[dict[str, Any]] = []
+    for key in sorted(groups, key=repr):
+        for cluster in cut(groups[key]):
+            fields = reconcile(cluster)
+            reusable = sorted({m.incident_id for m in cluster if m.incident_id is not None} - used)
+            if reusable:
+                used.add(reusable[0])
+                updates.append({"_id": reusable[0], **fields})
+                links += _relinks(cluster, reusable[0])
+            else:
+                creations.append((fields, cluster))
+    table = Incident.__table__  # type: ignore[attr-defined]
+    if updates:
+        session.execute(
+            update(table)
+            .where(table.c.id == bindparam("_id"))
+            .values({name: bindparam(name) for name in updates[0] if name != "_id"}),
+            updates,
+        )
+    created: list[int] = []
+    if creations:
+        created = _insert_incidents(session, [fields for fields, _ in creations])
+        for incident_id, (_, cluster) in zip(created, creations, strict=True):
+            links += _relinks(cluster, incident_id)
+    _link(session, Report, links)
+    stale = previous - used
+    for ids in _chunks(stale):
+        session.execute(
+            update(ClaimRecord)
+            .where(col(ClaimRecord.incident_id).in_(ids))
+            .values(incident_id=None)
+        )
+        session.execute(delete(Incident).where(col(Incident.id).in_(ids)))
+    live = {row["_id"]: row for row in updates}
+    live.update(zip(created, (fields for fields, _ in creations), strict=True))
+    _adopt_claims(session, live)
+    session.expire_all()
+    return set(live) | previous
+
+
+def _insert_incidents(session: Session, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert incident rows with executemany; return their ids in order.
+
+    Ordered RETURNING would make SQLite insert one row per statement, so ids are
+    drawn first: from the sequence on PostgreSQL; on SQLite, after the first row
+    (whose insert takes the database's write lock until commit), as the next ids."""
+    table = Incident.__table__  # type: ignore[attr-defined]
+    if session.get_bind().dialect.name == "postgresql":
+        ids = list(
+            session.scalars(
+                text(
+                    "SELECT nextval(pg_get_serial_sequence('incidents', 'id')) "
+                    "FROM generate_series(1, :n)"
+                ),
+                {"n": len(rows)},
+            )
+        )
+        session.execute(insert(table), [{**row, "id": i} for row, i in zip(rows, ids, strict=True)])
+        return ids
+    first = session.execute(insert(table).returning(table.c.id), rows[0]).scalar_one()
+    top = session.scalar(select(func.max(table.c.id))) or first
+    rest = list(range(top + 1, top + len(rows)))
+    if rest:
+        session.execute(
+            insert(table), [{**row, "id": i} for row, i in zip(rows[1:], rest, strict=True)]
+        )
+    return [first, *rest]
+
+
+def _relinks(cluster: list[Member], incident_id: int) -> list[dict[str, Any]]:
+    return [{"_id": m.id, "incident": incident_id} for m in cluster if m.incident_id != incident_id]
+
+
+def _adopt_claims(session: Session, incidents: dict[int, dict[str, Any]]) -> None:
+    """Link claims stored before their incident existed (a comment read before the
+    article that reports the event) to the lowest-id incident of their type and place
+    among ``incidents`` (id → fields)."""
+    targets: dict[tuple[str, int], int] = {}
+    for incident_id, fields in sorted(incidents.items()):
+        if fields["geonameid"] is not None:
+            targets.setdefault((fields["type"], fields["geonameid"]), incident_id)
+    if not targets:
+        return
+    orphans = session.execute(
+        select(col(ClaimRecord.id), col(ClaimRecord.event_type), col(ClaimRecord.geonameid)).where(
+            col(ClaimRecord.incident_id).is_(None), col(ClaimRecord.geonameid).is_not(None)
+        )
+    )
+    links = [
+        {"_id": claim_id, "incident": targets[(kind, geonameid)]}
+        for claim_id, kind, geonameid in orphans
+        if (kind, geonameid) in targets
+    ]
+    _link(session, ClaimRecord, links)
+
+
+def _link(
+    session: Session, model: type[Report] | type[ClaimRecord], links: list[dict[str, Any]]
+) -> None:
+    """Set ``incident_id`` of many rows, one executemany of ``{"_id", "incident"}``."""
+    if not links:
+        return
+    table = model.__table__  # type: ignore[union-attr]
+    session.execute(
+        update(table)
+        .where(table.c.id == bindparam("_id"))
+        .values(incident_id=bindparam("incident")),
+        links,
+    )
+
+
+def merge_pending(session: Session) -> set[int]:
+    """Merge every group with a report not yet in an incident (a bulk load, or a run
+    stopped between storing reports and merging them); return the incident ids."""
+    rows = session.execute(
+        select(
+            col(Report.type),
+            col(Report.anchor_geonameid),
+            col(Report.geonameid),
+            col(Report.place),
+            col(Report.country),
+            col(Report.event_date),
+        )
+        .where(col(Report.incident_id).is_(None))
+        .distinct()
+    )
+    return merge_groups(session, changes_of(rows))

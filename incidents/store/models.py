@@ -63,6 +63,35 @@ class DocumentRecord(SQLModel, table=True):
     error: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
 
+class PlaceRecord(SQLModel, table=True):
+    """A place reports were located at: a gazetteer entry (``geonameid``), or a
+    curated district or region known by name. Reports and incidents point here."""
+
+    __tablename__ = "places"
+
+    id: int | None = Field(default=None, primary_key=True)
+    #: ``geonames:<id>``, or ``<country>:<precision>:<name>`` for a place without an id.
+    key: str = Field(unique=True, max_length=320)
+    geonameid: int | None = Field(default=None, index=True)
+    name: str = Field(max_length=256)
+    country: str | None = Field(default=None, max_length=2)
+    precision: str | None = Field(default=None, max_length=16)
+    lat: float | None = None
+    lon: float | None = None
+    #: The town it belongs to for merging (its own id, its city's, a larger town's nearby).
+    anchor_geonameid: int | None = None
+
+
+class PlacePublic(SQLModel):
+    id: int
+    geonameid: int | None
+    name: str
+    country: str | None
+    precision: str | None
+    lat: float | None
+    lon: float | None
+
+
 class IncidentBase(SQLModel):
     type: str = Field(max_length=32, index=True)
     place: str | None = Field(default=None, max_length=256)
@@ -80,6 +109,7 @@ class IncidentBase(SQLModel):
     n_sources: int = 0
     confidence: float = 0.0
     source_kind: str = Field(default="article", max_length=16)
+    place_id: int | None = Field(default=None, foreign_key="places.id", index=True)
 
 
 class Incident(IncidentBase, table=True):
@@ -123,6 +153,7 @@ class ReportBase(SQLModel):
     extractor: str = Field(max_length=128)
     confidence: float
     source_kind: str = Field(max_length=16)
+    place_id: int | None = Field(default=None, foreign_key="places.id", index=True)
 
 
 class Report(ReportBase, table=True):

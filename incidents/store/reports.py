@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from typing import Any
 
+from sqlalchemy import delete, insert
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from incidents.domain import Claim, EventMention
 from incidents.geocode.entry import acled_geo_precision
-from incidents.store.merge import attach_report, group_key, refresh_incident, regroup
+from incidents.store.merge import Changes, changes_of, merge_groups
 from incidents.store.models import ClaimRecord, DocumentRecord, Incident, Report
+from incidents.store.places import key_of_match, place_ids
+from incidents.store.types import utcnow
+
+#: What a report's group and earliest date are read from (see ``changes_of``).
+CHANGE_COLUMNS = ("type", "anchor_geonameid", "geonameid", "place", "country", "event_date")
 
 
 def replace_reports(
@@ -19,56 +28,79 @@ def replace_reports(
     claims: tuple[Claim, ...],
 ) -> set[int]:
     """Store ``events`` as the document's reports (dropping older ones); return incident ids."""
-    assert document.id is not None
-    touched = _drop_previous(session, document.id)
-    for event in events:
-        incident = attach_report(session, _report(document, event))
-        touched.add(incident.id or 0)
-    for claim in claims:
-        session.add(_claim(session, document.id, claim))
-    for incident_id in touched:
-        stored = session.get(Incident, incident_id)
-        if stored is not None and refresh_incident(session, stored):
-            _adopt_claims(session, stored)
-    session.flush()
-    return {i for i in touched if session.get(Incident, i) is not None}
+    touched = drop_reports(session, document)
+    touched |= merge_groups(session, store_reports(session, document, events, claims))
+    if not touched:
+        return set()
+    return set(session.scalars(sa_select(col(Incident.id)).where(col(Incident.id).in_(touched))))
 
 
-def _adopt_claims(session: Session, incident: Incident) -> None:
-    """Link claims stored before their incident existed (a comment read before the
-    comment that reports the event)."""
-    if incident.geonameid is None:
-        return
-    orphans = session.exec(
-        select(ClaimRecord).where(
-            col(ClaimRecord.incident_id).is_(None),
-            ClaimRecord.event_type == incident.type,
-            ClaimRecord.geonameid == incident.geonameid,
-        )
-    )
-    for claim in orphans:
-        claim.incident_id = incident.id
-        session.add(claim)
+def store_reports(
+    session: Session,
+    document: DocumentRecord,
+    events: tuple[EventMention, ...],
+    claims: tuple[Claim, ...],
+) -> Changes:
+    """Store a new document's reports and claims without merging; return the groups
+    to merge (:func:`merge_groups` now, or :func:`merge_pending` after a batch).
+    The reports are written with executemany and belong to no incident yet, so a
+    run stopped before merging leaves nothing :func:`merge_pending` cannot finish.
+    A document stored before must first go through :func:`drop_reports`."""
+    return store_batch(session, [(document, events, claims)])
 
 
-def _drop_previous(session: Session, document_id: int) -> set[int]:
-    old = session.exec(select(Report).where(Report.document_id == document_id)).all()
-    groups = {group_key(r) for r in old}
-    touched = {r.incident_id for r in old if r.incident_id is not None}
-    for report in old:
-        session.delete(report)
-    for claim in session.exec(select(ClaimRecord).where(ClaimRecord.document_id == document_id)):
-        session.delete(claim)
-    session.flush()
-    for key in groups:
-        touched |= regroup(session, key)
-    return touched
+def store_batch(
+    session: Session,
+    items: Sequence[tuple[DocumentRecord, tuple[EventMention, ...], tuple[Claim, ...]]],
+) -> Changes:
+    """:func:`store_reports` for many documents at once: one lookup of their places
+    and one executemany of their reports (a bulk load; the nightly job stores one
+    document per transaction)."""
+    events = [event for _, mentions, _ in items for event in mentions]
+    places = place_ids(session, (e.place for e in events if e.place is not None))
+    rows = [
+        report_row(document, event, places) for document, mentions, _ in items for event in mentions
+    ]
+    if rows:
+        session.execute(insert(Report.__table__), rows)  # type: ignore[attr-defined]
+    for document, _, claims in items:
+        assert document.id is not None
+        for claim in claims:
+            session.add(_claim(session, document.id, claim))
+    return changes_of(_change_row(row) for row in rows)
 
 
-def _report(document: DocumentRecord, event: EventMention) -> Report:
+def _change_row(row: dict[str, Any]) -> tuple[Any, ...]:
+    return tuple(row[name] for name in CHANGE_COLUMNS)
+
+
+def drop_reports(session: Session, document: DocumentRecord) -> set[int]:
+    """Delete the document's reports and claims and cut their groups again at once
+    (an incident never outlives its reports); return the incident ids touched."""
+    document_id = document.id
+    old = session.execute(
+        sa_select(
+            col(Report.incident_id), *(getattr(Report, name) for name in CHANGE_COLUMNS)
+        ).where(col(Report.document_id) == document_id)
+    ).all()
+    if old:
+        session.execute(delete(Report).where(col(Report.document_id) == document_id))
+    session.execute(delete(ClaimRecord).where(col(ClaimRecord.document_id) == document_id))
+    previous = {row[0] for row in old if row[0] is not None}
+    return merge_groups(session, changes_of(row[1:] for row in old), previous)
+
+
+def report_row(
+    document: DocumentRecord, event: EventMention, places: dict[str, int] | None = None
+) -> dict[str, Any]:
+    """The ``reports`` row of ``event``; ``places`` maps place keys to ``places`` ids."""
     place = event.place
     assert document.id is not None
-    return Report(
+    anchor = None
+    if place is not None:
+        anchor = place.anchor_geonameid if place.anchor_geonameid is not None else place.geonameid
+    return dict(
+        place_id=(places or {}).get(key_of_match(place)) if place else None,
         document_id=document.id,
         type=event.type.value,
         place=place.name if place else None,
@@ -76,7 +108,7 @@ def _report(document: DocumentRecord, event: EventMention) -> Report:
         lat=place.lat if place else None,
         lon=place.lon if place else None,
         geonameid=place.geonameid if place else None,
-        anchor_geonameid=place.anchor_geonameid if place else None,
+        anchor_geonameid=anchor,
         precision=place.precision if place else None,
         geo_precision=acled_geo_precision(place.precision, place.near) if place else None,
         place_surface=place.surface if place else None,
@@ -93,6 +125,7 @@ def _report(document: DocumentRecord, event: EventMention) -> Report:
         confidence=event.confidence,
         source_kind=document.kind,
         extra_evidence=json.dumps([[s.start, s.end] for s in event.extra_evidence]),
+        created_at=utcnow(),
     )
 
 

@@ -15,7 +15,7 @@ from incidents.extract.extractor import ExtractionResult, Extractor
 from incidents.readers import read_folder_strictly
 from incidents.store.documents import upsert_document
 from incidents.store.engine import make_engine
-from incidents.store.merge import cut
+from incidents.store.merge import Member, cut
 from incidents.store.migrations import upgrade
 from incidents.store.models import DocumentRecord, Incident, Report
 from incidents.store.reports import replace_reports
@@ -77,28 +77,39 @@ def test_same_incidents_in_any_order(
     assert _store(database_url, extracted) == forward
 
 
-def _report(day: int | None, key: str) -> tuple[Report, DocumentRecord]:
+def _member(day: int | None, key: str) -> Member:
     date = dt.date(2025, 3, day) if day is not None else None
-    report = Report(
-        document_id=1,
+    return Member(
+        id=ord(key),
         type="shelling",
+        anchor_geonameid=None,
+        geonameid=None,
+        place=None,
+        country=None,
+        lat=None,
+        lon=None,
+        precision=None,
+        geo_precision=None,
         event_date=date,
-        evidence_start=0,
-        evidence_end=1,
-        evidence_text="x",
+        killed=None,
+        injured=None,
         confidence=0.8,
-    )
-    return report, DocumentRecord(
-        key=key, kind="article", lang="en", source="t", text="x", content_hash="h"
+        source_kind="article",
+        evidence_start=0,
+        created_at=dt.datetime(2025, 3, 10, tzinfo=dt.UTC),
+        incident_id=None,
+        place_id=None,
+        document_key=key,
+        document_source="t",
     )
 
 
 def test_a_day_window_anchored_at_the_first_report() -> None:
-    rows = [_report(1, "a"), _report(3, "b"), _report(2, "c"), _report(None, "d"), _report(5, "e")]
+    rows = [_member(1, "a"), _member(3, "b"), _member(2, "c"), _member(None, "d"), _member(5, "e")]
     for seed in range(5):
         order = rows[:]
         random.Random(seed).shuffle(order)
-        clusters = [{d.key for _, d in cluster} for cluster in cut(order)]
+        clusters = [{m.document_key for m in cluster} for cluster in cut(order)]
         assert clusters == [{"a", "c", "d"}, {"b"}, {"e"}]
 
 

@@ -33,6 +33,7 @@ TABLES = {
     "geocode_cache",
     "runs",
     "sources",
+    "places",
 }
 
 
@@ -62,7 +63,11 @@ def test_constraint_names_follow_the_convention(sqlite_url: str) -> None:
     inspector = inspect(engine)
     assert inspector.get_pk_constraint("reports")["name"] == "pk_reports"
     fks = {fk["name"] for fk in inspector.get_foreign_keys("reports")}
-    assert fks == {"fk_reports_document_id_documents", "fk_reports_incident_id_incidents"}
+    assert fks == {
+        "fk_reports_document_id_documents",
+        "fk_reports_incident_id_incidents",
+        "fk_reports_place_id_places",
+    }
     engine.dispose()
 
 
