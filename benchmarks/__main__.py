@@ -17,6 +17,7 @@ from benchmarks.api_query import bench_api
 from benchmarks.bulk_reports import bench_reports
 from benchmarks.extraction import bench_extraction, bench_memory
 from benchmarks.gazetteer import bench_gazetteer
+from benchmarks.map_render import bench_map
 
 BENCHMARKS: dict[str, Callable[[], list[str]]] = {
     "extract": bench_extraction,
@@ -24,6 +25,7 @@ BENCHMARKS: dict[str, Callable[[], list[str]]] = {
     "gazetteer": bench_gazetteer,
     "api": bench_api,
     "reports": bench_reports,
+    "map": bench_map,
 }
 
 

@@ -190,6 +190,53 @@ def train(
     train_all(languages, out=out, seed=seed, epochs=epochs, log=typer.echo)
 
 
+@app.command("map")
+def map_command(
+    out: Annotated[Path, typer.Option("--out", help="The HTML file to write.")],
+    event_type: Annotated[
+        list[str] | None, typer.Option("--type", help="Event type(s) to show.")
+    ] = None,
+    country: Annotated[str | None, typer.Option(help="ISO alpha-2 country code.")] = None,
+    since: Annotated[str | None, typer.Option(help="Events on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Events on or before YYYY-MM-DD.")] = None,
+    title: Annotated[str, typer.Option(help="The page's title.")] = "Incidents",
+    database_url: DatabaseOption = None,
+) -> None:
+    """Write the incident map as a static HTML file that opens with no server."""
+    from sqlmodel import Session
+
+    from incidents.store.engine import make_engine
+    from incidents.store.filters import parse_filter
+    from maps.export import export_map
+
+    settings = _settings(database_url)
+    try:
+        flt = parse_filter(types=event_type or (), country=country, since=since, until=until)
+        engine = make_engine(settings.database_url)
+        try:
+            with Session(engine) as session:
+                done = export_map(
+                    session,
+                    flt,
+                    out,
+                    limit=settings.map_limit,
+                    title=title,
+                    tile_url=settings.map_tile_url,
+                    tile_attribution=settings.map_tile_attribution,
+                )
+        finally:
+            engine.dispose()
+    except IncidentsError as exc:
+        _err(f"error: {exc}")
+        raise typer.Exit(2) from exc
+    shown = (
+        f"{done.incidents:,} of {done.total:,}"
+        if done.incidents < done.total
+        else f"{done.total:,}"
+    )
+    typer.echo(f"wrote {done.page} ({shown} incidents) and its assets in {done.assets}/")
+
+
 @app.command()
 def serve(
     host: Annotated[str | None, typer.Option(help="Default: INCIDENTS_HOST.")] = None,

@@ -56,7 +56,16 @@ class Settings(BaseSettings):
     )
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
-    map_limit: int = Field(default=5000, ge=1, description="Most incidents drawn on /map")
+    map_limit: int = Field(
+        default=20000, ge=1, description="Most incidents embedded in a static map (incidents map)"
+    )
+    map_tile_url: str | None = Field(
+        default=None,
+        pattern=r"^(https?://|/)\S*\{z\}\S*$",
+        description="XYZ tile URL of your own tile server, e.g. http://tiles.local/{z}/{x}/{y}.png "
+        "(unset: the offline country outlines only)",
+    )
+    map_tile_attribution: str = Field(default="", description="Attribution of those tiles")
 
 
 @lru_cache(maxsize=1)

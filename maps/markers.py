@@ -25,13 +25,24 @@ class MapError(IncidentsError):
 
 
 @dataclass(frozen=True, slots=True)
+class MapSource:
+    """A document an incident was reported in: a link label and its original URL."""
+
+    label: str
+    url: str | None
+    kind: str = "article"
+
+
+@dataclass(frozen=True, slots=True)
 class MapIncident:
     """One incident as a map marker shows it.
 
-    ``place``, ``evidence`` and ``source`` are untrusted text from news and reader
-    comments: they are escaped when the popup is built, never here, so this value
-    keeps the verbatim text. ``killed`` / ``injured`` are ``None`` when the reports
-    give no number (shown as "unknown"), which is not the same as ``0``.
+    ``place``, ``evidence`` and the sources' labels are untrusted text from news and
+    reader comments: they are escaped when the popup is built, never here, so this
+    value keeps the verbatim text. ``killed`` / ``injured`` are ``None`` when the
+    reports give no number (shown as "unknown"), which is not the same as ``0``.
+    ``sources`` holds the documents shown in the popup, the lead report's first;
+    ``n_sources`` counts the outlets of all of them.
     """
 
     id: int
@@ -45,10 +56,10 @@ class MapIncident:
     injured: int | None
     evidence: str
     evidence_lang: str | None
-    source: str
     source_kind: str
-    url: str | None
+    sources: tuple[MapSource, ...]
     n_reports: int
+    n_sources: int = 1
 
     def __post_init__(self) -> None:
         where = f"MapIncident id={self.id}"
@@ -71,6 +82,8 @@ class MapIncident:
                 raise MapError(f"{where}: {name}={value} is negative; use None for unknown")
         if self.n_reports < 1:
             raise MapError(f"{where}: n_reports={self.n_reports}; an incident has >= 1 report")
+        if not self.sources:
+            raise MapError(f"{where}: sources is empty; give at least the lead report's")
 
     @property
     def evidence_dir(self) -> str:

@@ -8,11 +8,12 @@ URLs, since escaping does not stop a ``javascript:`` URL from running when click
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from html import escape
 from urllib.parse import urlsplit
 
-from maps.markers import MapIncident
+from maps.icons import glyph_svg
+from maps.markers import MapIncident, MapSource
 from maps.style import color_for, legend_types, type_label
 
 
@@ -42,17 +43,31 @@ def incident_path(incident_id: int) -> str:
     return f"/incidents/{int(incident_id)}"
 
 
+#: Sources listed in a popup; the rest are on the incident's page.
+POPUP_SOURCES = 5
+
+
+def _source_link(source: MapSource) -> str:
+    label = f'<span dir="auto">{_text(source.label)}</span>'
+    href = safe_href(source.url)
+    if href is not None:
+        rel = "noopener noreferrer nofollow"
+        label = f'<a href="{href}" target="_blank" rel="{rel}">{label}</a>'
+    if source.kind == "comment":
+        label += " (reader comment)"
+    return f"<li>{label}</li>"
+
+
 def popup_html(incident: MapIncident) -> str:
     """The popup of one marker; the evidence keeps its own direction (rtl for fa/ar)."""
     lang = f' lang="{_text(incident.evidence_lang)}"' if incident.evidence_lang else ""
-    href = safe_href(incident.url)
-    source = f'<span dir="auto">{_text(incident.source)}</span>'
-    if href is not None:
-        rel = "noopener noreferrer nofollow"
-        source = f'<a href="{href}" target="_blank" rel="{rel}">{source}</a>'
-    if incident.source_kind == "comment":
-        source += " (reader comment)"
     reports = "1 report" if incident.n_reports == 1 else f"{incident.n_reports} reports"
+    outlets = "1 source" if incident.n_sources == 1 else f"{incident.n_sources} sources"
+    shown = incident.sources[:POPUP_SOURCES]
+    more = incident.n_reports - len(shown)
+    listed = "".join(_source_link(source) for source in shown)
+    if more > 0:
+        listed += f"<li>and {more} more on the incident page</li>"
     return (
         f'<div class="incident-popup" data-incident-id="{int(incident.id)}">'
         f'<div class="incident-type">{_text(type_label(incident.type))}</div>'
@@ -62,10 +77,11 @@ def popup_html(incident: MapIncident) -> str:
         f"<tr><th>Date</th><td>{_text(_or_unknown(incident.date))}</td></tr>"
         f"<tr><th>Killed</th><td>{_or_unknown(incident.killed)}</td></tr>"
         f"<tr><th>Injured</th><td>{_or_unknown(incident.injured)}</td></tr>"
+        f"<tr><th>Reports</th><td>{reports}, {outlets}</td></tr>"
         "</table>"
         f'<blockquote class="incident-evidence" dir="{incident.evidence_dir}"{lang}>'
         f"{_text(incident.evidence)}</blockquote>"
-        f'<div class="incident-source">Source: {source}; {reports}</div>'
+        f'<ul class="incident-sources">{listed}</ul>'
         f'<a class="incident-link" href="{incident_path(incident.id)}">'
         "Incident details</a>"
         "</div>"
@@ -77,26 +93,49 @@ def tooltip_html(incident: MapIncident) -> str:
     return f'{_text(type_label(incident.type))}: <span dir="auto">{_text(incident.place)}</span>'
 
 
-def _swatch(color: str, dashed: bool = False) -> str:
-    border = "border-style: dashed;" if dashed else ""
-    return f'<i class="legend-swatch" style="background: {color};{border}"></i>'
+def _legend_icon(event_type: str) -> str:
+    return (
+        f'<i class="legend-icon" style="background: {color_for(event_type)}">'
+        f"{glyph_svg(event_type)}</i>"
+    )
 
 
-def legend_html(incidents: Sequence[MapIncident], title: str) -> str:
-    """The legend: the types on the map, what size and a dashed outline mean."""
+def legend_html(type_counts: Mapping[str, int], title: str) -> str:
+    """The legend: each type that has incidents under the filters, with its icon and
+    count, and what a marker's size, badge and dashed outline mean."""
     rows = [f'<div class="legend-title">{_text(title)}</div>']
-    if not incidents:
+    present = {t: n for t, n in type_counts.items() if n > 0}
+    if not present:
         rows.append('<div class="legend-empty">No incidents to show</div>')
-    for event_type in legend_types(i.type for i in incidents):
+    for event_type in legend_types(present):
         rows.append(
-            f'<div class="legend-row">{_swatch(color_for(event_type))}'
-            f"{_text(type_label(event_type))}</div>"
+            f'<div class="legend-row" data-type="{_text(event_type)}">'
+            f"{_legend_icon(event_type)}{_text(type_label(event_type))}"
+            f' <span class="legend-count">{int(present[event_type]):,}</span></div>'
         )
-    if incidents:
-        rows.append('<div class="legend-note">Larger circle: more killed + injured</div>')
-    if any(i.source_kind == "comment" for i in incidents):
+    if present:
         rows.append(
-            f'<div class="legend-row">{_swatch("#ffffff", dashed=True)}'
-            "Only reported in a reader comment</div>"
+            '<div class="legend-note">Larger icon: more killed + injured; '
+            "the badge is the number killed</div>"
+            '<div class="legend-note">Dashed ring: only reported in a reader comment</div>'
         )
     return '<div class="incident-legend">' + "".join(rows) + "</div>"
+
+
+def header_html(title: str, filters: Sequence[tuple[str, str]], total: int) -> str:
+    """The header: the title, the active filters, and how many incidents match (the
+    page's script keeps the count current as the view and the dates change)."""
+    chips = "".join(
+        f'<span class="filter-chip"><b>{_text(name)}</b> <span dir="auto">{_text(value)}</span>'
+        "</span>"
+        for name, value in filters
+    )
+    if not chips:
+        chips = '<span class="filter-chip filter-none">no filters</span>'
+    return (
+        f'<div class="incident-header"><span class="header-title">{_text(title)}</span>'
+        f'<span class="header-filters">{chips}</span>'
+        f'<span class="header-count" id="incident-count">{int(total):,} incidents</span>'
+        '<span class="header-inview" id="incident-inview"></span>'
+        "</div>"
+    )

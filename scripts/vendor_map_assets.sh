@@ -11,6 +11,7 @@ set -euo pipefail
 
 LEAFLET_VERSION=1.9.4
 MARKERCLUSTER_VERSION=1.5.3
+HEAT_VERSION=0.2.0
 WORLD_ATLAS_VERSION=2.0.2
 TOPOJSON_CLIENT_VERSION=3.1.0
 
@@ -29,12 +30,13 @@ unpack() {  # unpack NAME VERSION -> prints the package folder
 
 leaflet="$(unpack leaflet "$LEAFLET_VERSION")"
 cluster="$(unpack leaflet.markercluster "$MARKERCLUSTER_VERSION")"
+heat="$(unpack leaflet.heat "$HEAT_VERSION")"
 atlas="$(unpack world-atlas "$WORLD_ATLAS_VERSION")"
 npm install --silent --no-save --no-audit --no-fund --ignore-scripts \
     --prefix "$work/tools" "topojson-client@$TOPOJSON_CLIENT_VERSION" >/dev/null
 
-rm -rf "$dest/leaflet" "$dest/leaflet.markercluster" "$dest/basemap"
-mkdir -p "$dest/leaflet/images" "$dest/leaflet.markercluster" "$dest/basemap"
+rm -rf "$dest/leaflet" "$dest/leaflet.markercluster" "$dest/leaflet.heat" "$dest/basemap"
+mkdir -p "$dest/leaflet/images" "$dest/leaflet.markercluster" "$dest/leaflet.heat" "$dest/basemap"
 
 install -m 0644 "$leaflet/dist/leaflet.js" "$leaflet/dist/leaflet.css" "$leaflet/LICENSE" "$dest/leaflet/"
 install -m 0644 "$leaflet/dist/images/"*.png "$dest/leaflet/images/"
@@ -42,6 +44,8 @@ install -m 0644 "$leaflet/dist/images/"*.png "$dest/leaflet/images/"
 install -m 0644 "$cluster/dist/leaflet.markercluster.js" "$cluster/dist/MarkerCluster.css" \
     "$cluster/dist/MarkerCluster.Default.css" "$dest/leaflet.markercluster/"
 install -m 0644 "$cluster/MIT-LICENCE.txt" "$dest/leaflet.markercluster/LICENSE"
+
+install -m 0644 "$heat/dist/leaflet-heat.js" "$heat/LICENSE" "$dest/leaflet.heat/"
 
 # TopoJSON -> GeoJSON FeatureCollection, coordinates rounded to 3 decimals
 # (about 100 m, far finer than the 1:110m source) to keep the file small.
@@ -68,6 +72,7 @@ map page loads is served from here (mounted at \`/static\`), never from a CDN.
 |---|---|---|---|---|
 | \`leaflet/\` | leaflet | $LEAFLET_VERSION | BSD-2-Clause (\`leaflet/LICENSE\`) | leaflet.js, leaflet.css, images/ |
 | \`leaflet.markercluster/\` | leaflet.markercluster | $MARKERCLUSTER_VERSION | MIT (\`leaflet.markercluster/LICENSE\`) | leaflet.markercluster.js, MarkerCluster.css, MarkerCluster.Default.css |
+| \`leaflet.heat/\` | leaflet.heat | $HEAT_VERSION | BSD-2-Clause (\`leaflet.heat/LICENSE\`), bundles simpleheat | leaflet-heat.js |
 | \`basemap/\` | world-atlas | $WORLD_ATLAS_VERSION | ISC (\`basemap/LICENSE\`); data: Natural Earth, public domain | countries-110m.geojson |
 
 \`basemap/countries-110m.geojson\` is world-atlas's \`countries-110m.json\` (TopoJSON)
@@ -75,13 +80,15 @@ converted with topojson-client $TOPOJSON_CLIENT_VERSION (ISC, build tool only, n
 vendored) \`topo2geo\`, coordinates rounded to 3 decimals.
 
 Folium's other default assets (jQuery, Bootstrap, Font Awesome, awesome-markers) are
-not vendored: the page uses CircleMarkers and its own popups, which need none of them.
+not vendored: the page draws its own SVG icons and popups, which need none of them.
+The page's own script and style (\`incidents-map.js\`, \`incidents-map.css\`) are the
+project's code, not vendored.
 
 ## SHA-256
 
 \`\`\`
 MD
-    (cd "$dest" && find leaflet leaflet.markercluster basemap -type f | LC_ALL=C sort | xargs sha256sum)
+    (cd "$dest" && find leaflet leaflet.markercluster leaflet.heat basemap -type f | LC_ALL=C sort | xargs sha256sum)
     echo '```'
 } > "$dest/VENDORED.md"
 

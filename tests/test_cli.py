@@ -98,3 +98,43 @@ def test_evaluate_names_a_bad_split() -> None:
     result = CliRunner().invoke(app, ["evaluate", "--split", "validation"])
     assert result.exit_code == 2
     assert "--split must be one of train, dev, test" in result.stderr
+
+
+def test_map_writes_a_static_page_and_its_assets(tmp_path: Path, corpus: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    runner = CliRunner()
+    assert runner.invoke(app, ["nightly", str(corpus), "--database-url", url]).exit_code == 0
+    out = tmp_path / "explosions.html"
+    result = runner.invoke(
+        app, ["map", "--out", str(out), "--type", "explosion", "--database-url", url]
+    )
+    assert result.exit_code == 0, result.output
+    assert f"wrote {out}" in result.output
+    page = out.read_text(encoding="utf-8")
+    assert 'src="explosions_files/leaflet/leaflet.js"' in page
+    assert (tmp_path / "explosions_files" / "incidents-map.js").is_file()
+    assert not (tmp_path / "explosions_files" / "basemap").exists()  # inlined instead
+    assert '"type": "explosion"' in page and '"type": "arrest"' not in page
+
+
+@pytest.mark.parametrize(
+    ("arguments", "named"),
+    [
+        (["--type", "meteor"], "--type meteor"),
+        (["--country", "Syria"], "--country"),
+        (["--since", "yesterday"], "--since"),
+        (["--since", "2025-12-01", "--until", "2025-11-01"], "--since 2025-12-01"),
+        (["--out", "map.txt"], "--out"),
+    ],
+)
+def test_map_names_a_bad_option(tmp_path: Path, arguments: list[str], named: str) -> None:
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    out = ["--out", str(tmp_path / "m.html")] if "--out" not in arguments else []
+    if "--out" in arguments:
+        arguments = ["--out", str(tmp_path / arguments[1])]
+        named = f"--out {tmp_path / 'map.txt'}"
+    runner = CliRunner()
+    assert runner.invoke(app, ["db", "upgrade", "--database-url", url]).exit_code == 0
+    result = runner.invoke(app, ["map", *out, *arguments, "--database-url", url])
+    assert result.exit_code == 2
+    assert named in result.output

@@ -92,7 +92,9 @@ def test_served_incidents_geojson_and_map(served: tuple[str, str]) -> None:
     assert len(geojson["features"]) >= 20
     response = httpx.get(f"{base}/map")
     assert response.status_code == 200
-    assert response.text.count("incident-marker incident-") >= len(geojson["features"])
+    assert f"{len(geojson['features']):,} incidents" in response.text
+    world = httpx.get(f"{base}/map/features", params={"bbox": "-180,-90,180,90"}).json()
+    assert world["mode"] == "incidents" and len(world["features"]) == len(geojson["features"])
     assert httpx.get(f"{base}/static/leaflet/leaflet.css").status_code == 200
     assert httpx.get(f"{base}/docs").status_code == 200
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import func, or_
+from sqlalchemy import Integer, func, or_
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from incidents.store.models import (
@@ -213,3 +214,120 @@ def lead_reports(
         if report.incident_id is not None:
             lead.setdefault(report.incident_id, (report, document))
     return lead
+
+
+def count_incidents(session: Session, flt: IncidentFilter) -> int:
+    """How many incidents match ``flt``."""
+    return _total(session, flt)
+
+
+def type_counts(session: Session, flt: IncidentFilter) -> dict[str, int]:
+    """Incidents matching ``flt``, per type."""
+    query = _filtered(select(Incident.type, func.count()), flt).group_by(Incident.type)
+    return {kind: int(n) for kind, n in session.exec(query).all()}
+
+
+def date_extent(session: Session, flt: IncidentFilter) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last event dates among incidents matching ``flt``."""
+    query = _filtered(select(func.min(Incident.event_date), func.max(Incident.event_date)), flt)
+    first, last = session.exec(query).one()
+    return first, last
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """Located incidents of one type in one grid cell."""
+
+    type: str
+    count: int
+    lat: float
+    lon: float
+    south: float
+    west: float
+    north: float
+    east: float
+    killed: int
+    injured: int
+
+
+def grid_cells(session: Session, flt: IncidentFilter, degrees: float) -> list[Cell]:
+    """Located incidents matching ``flt`` counted per type and per square cell of
+    ``degrees`` (server-side clustering for maps): centroid, extent and casualties.
+    Cells are numbered from the south-west corner of the world, so the integer
+    part of a non-negative number is its floor on every backend."""
+    if not degrees > 0:
+        raise ValueError(f"degrees={degrees!r} must be positive")
+    lat, lon = col(Incident.lat), col(Incident.lon)
+    row = func.cast((lat + 90.0) / degrees, Integer)
+    column = func.cast((lon + 180.0) / degrees, Integer)
+    query = _filtered(
+        sa_select(
+            col(Incident.type),
+            row.label("row"),
+            column.label("column"),
+            func.count(),
+            func.avg(lat),
+            func.avg(lon),
+            func.min(lat),
+            func.min(lon),
+            func.max(lat),
+            func.max(lon),
+            func.coalesce(func.sum(col(Incident.killed)), 0),
+            func.coalesce(func.sum(col(Incident.injured)), 0),
+        ),
+        replace(flt, located_only=True),
+    ).group_by(Incident.type, row, column)
+    cells = [
+        Cell(
+            kind,
+            int(n),
+            float(la),
+            float(lo),
+            float(s),
+            float(w),
+            float(nn),
+            float(e),
+            int(k),
+            int(i),
+        )
+        for kind, _, _, n, la, lo, s, w, nn, e, k, i in session.execute(query).all()
+    ]
+    return sorted(cells, key=lambda c: (c.type, c.south, c.west))
+
+
+def incident_documents(
+    session: Session, incident_ids: Sequence[int], per_incident: int = 5
+) -> dict[int, list[tuple[Report, DocumentRecord]]]:
+    """For each incident, up to ``per_incident`` of its reports with their documents,
+    the most confident first (the first is :func:`lead_reports`'s)."""
+    out: dict[int, list[tuple[Report, DocumentRecord]]] = {}
+    ids = list(incident_ids)
+    for at in range(0, len(ids), 500):
+        rows = session.exec(
+            select(Report, DocumentRecord)
+            .join(DocumentRecord, col(DocumentRecord.id) == col(Report.document_id))
+            .where(col(Report.incident_id).in_(ids[at : at + 500]))
+            .order_by(col(Report.confidence).desc(), col(Report.id))
+        ).all()
+        for report, document in rows:
+            if report.incident_id is None:
+                continue
+            listed = out.setdefault(report.incident_id, [])
+            if len(listed) < per_incident:
+                listed.append((report, document))
+    return out
+
+
+def located_extent(
+    session: Session, flt: IncidentFilter
+) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """((south, west), (north, east)) of the located incidents matching ``flt``."""
+    lat, lon = col(Incident.lat), col(Incident.lon)
+    query = _filtered(
+        sa_select(func.min(lat), func.min(lon), func.max(lat), func.max(lon)),
+        replace(flt, located_only=True),
+    )
+    south, west, north, east = session.execute(query).one()
+    if south is None:
+        return None
+    return (float(south), float(west)), (float(north), float(east))

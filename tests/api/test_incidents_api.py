@@ -77,17 +77,6 @@ def test_geojson_is_rfc7946(client: TestClient) -> None:
         assert feature["properties"]["lat"] == lat and feature["properties"]["lon"] == lon
 
 
-def test_map_page_has_a_marker_per_located_incident(client: TestClient) -> None:
-    located = len(client.get("/incidents.geojson").json()["features"])
-    response = client.get("/map")
-    assert response.status_code == 200
-    assert response.headers["content-type"].startswith("text/html")
-    html = response.text
-    assert html.count("incident-marker incident-") >= located > 0
-    assert "https://cdn" not in html and "unpkg.com" not in html
-    assert client.get("/static/leaflet/leaflet.js").status_code == 200
-
-
 def test_openapi_docs(client: TestClient) -> None:
     assert client.get("/docs").status_code == 200
     paths = client.get("/openapi.json").json()["paths"]
