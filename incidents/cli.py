@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -49,34 +50,97 @@ def db_upgrade(database_url: DatabaseOption = None, revision: str = "head") -> N
 @app.command()
 def nightly(
     paths: Annotated[
-        list[Path] | None, typer.Argument(help="Inputs (default: the corpus setting).")
+        list[Path] | None,
+        typer.Argument(
+            help="Input folders or files (default: the config's sources, or the corpus)."
+        ),
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="The job's incidents.toml.")
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option(min=1, help="Extraction processes (default: the cores).")
+    ] = None,
+    executor: Annotated[
+        str | None, typer.Option(help="process (default) or celery (see `incidents worker`).")
     ] = None,
     database_url: DatabaseOption = None,
 ) -> None:
-    """Run the extraction job once: read, extract, geocode and store every input."""
+    """Run the extraction job once: read, extract, geocode, store, merge, refresh the map.
+
+    Exit codes: 0 all went well, 1 some documents failed (they are kept, with their
+    reason, and retried next time), 2 bad configuration or input, 3 another run holds
+    the lock.
+    """
     from incidents.errors import ReaderError
-    from incidents.pipeline import corpus_paths, run
-    from incidents.runtime import build_extractor, build_online_geocoder
-    from incidents.store.engine import make_engine
-    from incidents.store.migrations import upgrade
+    from incidents.job_config import JobConfig, load_job_config
+    from incidents.nightly import EXIT_ALREADY_RUNNING, EXIT_BAD_INPUT, run_nightly, with_overrides
+    from incidents.pipeline import corpus_paths
+    from incidents.progress import for_stream
+    from incidents.run_lock import AlreadyRunning
+    from incidents.sources import FolderSource, Source
 
     settings = _settings(database_url)
     try:
-        roots = corpus_paths(paths or [settings.corpus])
-    except ReaderError as exc:
+        job = load_job_config(config) if config else None
+        if paths or job is None:
+            folders: list[Source] = [
+                FolderSource(p) for p in corpus_paths(paths or [settings.corpus])
+            ]
+            job = (
+                JobConfig(sources=tuple(folders))
+                if job is None
+                else replace(job, sources=tuple(folders))
+            )
+        if database_url:
+            job = replace(job, database_url=database_url)
+        job = with_overrides(job, workers, executor)
+    except (ReaderError, IncidentsError) as exc:
         _err(f"error: {exc}")
-        raise typer.Exit(2) from exc
-    upgrade(settings.database_url)
-    engine = make_engine(settings.database_url)
+        raise typer.Exit(EXIT_BAD_INPUT) from exc
+    progress = for_stream(sys.stderr)
     try:
-        extractor = build_extractor(settings)
-        online = build_online_geocoder(settings)
-        report = run(roots, engine, extractor, on_error=_err, online=online)
+        report = run_nightly(job, settings, on_error=_err, progress=progress)
+    except AlreadyRunning as exc:
+        _err(f"error: {exc}; this run stops (exit {EXIT_ALREADY_RUNNING})")
+        raise typer.Exit(EXIT_ALREADY_RUNNING) from exc
     finally:
-        engine.dispose()
+        close = getattr(progress, "close", None)
+        if close is not None:
+            close()
     typer.echo(report.summary())
     if report.failed:
         raise typer.Exit(1)
+
+
+@app.command()
+def worker(
+    concurrency: Annotated[
+        int, typer.Option(min=1, help="Extraction processes of this worker.")
+    ] = 1,
+    name: Annotated[str | None, typer.Option(help="Worker name (Celery hostname).")] = None,
+) -> None:
+    """Run a Celery worker that extracts for `incidents nightly --executor celery`
+    (broker: INCIDENTS_CELERY_BROKER_URL)."""
+    from incidents.worker import run_worker
+
+    run_worker(_settings(), concurrency, name)
+
+
+@app.command()
+def runs(
+    limit: Annotated[int, typer.Option(min=1, help="How many of the latest runs.")] = 20,
+    database_url: DatabaseOption = None,
+) -> None:
+    """List past runs of the nightly job, latest first."""
+    from incidents.run_history import format_runs, latest_runs
+    from incidents.store.engine import make_engine
+
+    engine = make_engine(_settings(database_url).database_url)
+    try:
+        typer.echo(format_runs(latest_runs(engine, limit)))
+    finally:
+        engine.dispose()
 
 
 @app.command()

@@ -66,6 +66,12 @@ class Settings(BaseSettings):
         "(unset: the offline country outlines only)",
     )
     map_tile_attribution: str = Field(default="", description="Attribution of those tiles")
+    celery_broker_url: str = Field(
+        default="redis://127.0.0.1:6379/0", description="Broker of `--executor celery`"
+    )
+    celery_result_backend: str = Field(
+        default="redis://127.0.0.1:6379/0", description="Where Celery workers put results"
+    )
 
 
 @lru_cache(maxsize=1)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from incidents.domain import Document
 from incidents.errors import ReaderError
+from incidents.readers.html_page import read_html_page
 from incidents.readers.jsonl import read_jsonl
 from incidents.readers.page_dump import read_page_dump
 
@@ -18,6 +19,7 @@ ErrorHandler = Callable[[ReaderError], None]
 #: File suffixes each reader accepts.
 PAGE_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+HTML_SUFFIXES = (".html", ".htm")
 
 
 def read_path(path: Path, key: str, on_error: ErrorHandler) -> Iterator[Document]:
@@ -31,9 +33,12 @@ def read_path(path: Path, key: str, on_error: ErrorHandler) -> Iterator[Document
             yield from read_jsonl(path, key, on_error)
         elif path.suffix in PAGE_SUFFIXES:
             yield from read_page_dump(path, key)
+        elif path.suffix.lower() in HTML_SUFFIXES:
+            yield from read_html_page(path, key)
         else:
             raise ReaderError(
-                str(path), f"unknown input format {path.suffix!r}; use .txt pages or .jsonl"
+                str(path),
+                f"unknown input format {path.suffix!r}; use .txt pages, .jsonl or .html",
             )
     except ReaderError as exc:
         on_error(exc)
@@ -48,8 +53,8 @@ def iter_input_files(root: Path) -> Iterator[tuple[Path, str]]:
     if root.is_file():
         yield root, root.name
         return
-    suffixes = PAGE_SUFFIXES + JSONL_SUFFIXES
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in suffixes):
+    suffixes = PAGE_SUFFIXES + JSONL_SUFFIXES + HTML_SUFFIXES
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in suffixes):
         yield path, path.relative_to(root).as_posix()
 
 

@@ -6,7 +6,7 @@ import hashlib
 
 from sqlmodel import Session, select
 
-from incidents.domain import Document
+from incidents.domain import Document, DocumentKind
 from incidents.store.models import DocumentRecord, SourceRecord
 
 
@@ -28,6 +28,35 @@ def source_id(session: Session, outlet: str | None) -> int | None:
         session.add(found)
         session.flush()
     return found.id
+
+
+def is_duplicate(session: Session, document: Document) -> bool:
+    """Whether ``document``, under a key not stored yet, is already stored under
+    another: an article with the same text, or with the same outlet and URL (a page
+    saved twice, a feed entry also in the inbox); a comment with the same text under
+    the same article."""
+    digest = content_hash(document)
+    if document.kind == DocumentKind.COMMENT:
+        parent = find_document(session, document.parent_key) if document.parent_key else None
+        if parent is None:
+            return False
+        query = select(DocumentRecord.id).where(
+            DocumentRecord.parent_id == parent.id, DocumentRecord.content_hash == digest
+        )
+        return session.exec(query).first() is not None
+    same_text = select(DocumentRecord.id).where(
+        DocumentRecord.kind == DocumentKind.ARTICLE.value, DocumentRecord.content_hash == digest
+    )
+    if session.exec(same_text).first() is not None:
+        return True
+    if not document.url:
+        return False
+    same_page = select(DocumentRecord.id).where(
+        DocumentRecord.kind == DocumentKind.ARTICLE.value,
+        DocumentRecord.url == document.url,
+        DocumentRecord.outlet == document.outlet,
+    )
+    return session.exec(same_page).first() is not None
 
 
 def record_failure(session: Session, document: Document, error: str) -> None:

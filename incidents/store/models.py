@@ -50,7 +50,7 @@ class DocumentRecord(SQLModel, table=True):
     source: str = Field(max_length=1024)
     outlet: str | None = Field(default=None, max_length=256)
     title: str | None = Field(default=None, sa_column=Column(Text))
-    url: str | None = Field(default=None, max_length=2048)
+    url: str | None = Field(default=None, max_length=2048, index=True)
     author: str | None = Field(default=None, sa_column=Column(Text))
     commenter_country: str | None = Field(default=None, max_length=256)
     published_at: dt.datetime | None = Field(default=None, sa_column=_utc(nullable=True))
@@ -260,5 +260,11 @@ class RunRecord(SQLModel, table=True):
     failed: int = 0
     reports: int = 0
     incidents_touched: int = 0
+    #: Documents skipped because the same article or comment is stored under another name.
+    duplicates: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    incidents_new: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    incidents_updated: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    #: Seconds per stage, a JSON object (read, extract, store, merge, map).
+    seconds: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     #: The first errors of the run, one per line.
     errors: str | None = Field(default=None, sa_column=Column(Text, nullable=True))

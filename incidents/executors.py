@@ -1,0 +1,118 @@
+"""Run extraction over bundles of documents: in this process, in a pool of processes
+(one extractor each, loaded once), or on Celery workers (:mod:`incidents.worker`).
+
+Every executor yields results in the order bundles went in and keeps at most a few
+bundles per worker in flight, so memory stays bounded however long the input is.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Protocol
+
+from incidents.config import Settings
+from incidents.domain import Document, DocumentKind
+from incidents.extract.extractor import ExtractionResult, Extractor
+from incidents.sources import Bundle
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """One document's extraction, or the error that stopped it, and its CPU time."""
+
+    document: Document
+    result: ExtractionResult | None
+    error: str | None
+    seconds: float
+
+
+def extract_bundle(extractor: Extractor, bundle: Bundle) -> list[Extracted]:
+    """Extract an article and its comments; each comment gets the article's countries
+    as context. An error in one document does not stop the others."""
+    out: list[Extracted] = []
+    context: frozenset[str] = frozenset()
+    for document in bundle:
+        started = time.process_time()
+        try:
+            extra = context if document.kind == DocumentKind.COMMENT else frozenset()
+            result = extractor.extract(document, context=extra)
+        except Exception as exc:
+            out.append(Extracted(document, None, f"{type(exc).__name__}: {exc}", 0.0))
+            continue
+        if document.kind == DocumentKind.ARTICLE:
+            context = result.countries
+        out.append(Extracted(document, result, None, time.process_time() - started))
+    return out
+
+
+class Executor(Protocol):
+    workers: int
+
+    def map(self, bundles: Iterable[Bundle]) -> Iterator[list[Extracted]]: ...
+
+    def close(self) -> None: ...
+
+
+class SerialExecutor:
+    """Extraction in this process."""
+
+    workers = 1
+
+    def __init__(self, extractor: Extractor) -> None:
+        self._extractor = extractor
+
+    def map(self, bundles: Iterable[Bundle]) -> Iterator[list[Extracted]]:
+        for bundle in bundles:
+            yield extract_bundle(self._extractor, bundle)
+
+    def close(self) -> None:
+        pass
+
+
+_WORKER_EXTRACTOR: Extractor | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    global _WORKER_EXTRACTOR
+    from incidents.runtime import build_extractor
+
+    _WORKER_EXTRACTOR = build_extractor(settings)
+
+
+def _extract_in_worker(bundle: Bundle) -> list[Extracted]:
+    assert _WORKER_EXTRACTOR is not None, "the worker's extractor was not built"
+    return extract_bundle(_WORKER_EXTRACTOR, bundle)
+
+
+class ProcessExecutor:
+    """A pool of ``workers`` processes, each loading the models once (spawned, so no
+    state of this process leaks in)."""
+
+    #: Bundles in flight per worker.
+    AHEAD = 4
+
+    def __init__(self, settings: Settings, workers: int) -> None:
+        self.workers = workers
+        self._pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(settings,),
+        )
+
+    def map(self, bundles: Iterable[Bundle]) -> Iterator[list[Extracted]]:
+        pending: deque[Future[list[Extracted]]] = deque()
+        for bundle in bundles:
+            pending.append(self._pool.submit(_extract_in_worker, bundle))
+            if len(pending) >= self.workers * self.AHEAD:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
