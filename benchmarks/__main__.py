@@ -18,6 +18,7 @@ from benchmarks.bulk_reports import bench_reports
 from benchmarks.extraction import bench_extraction, bench_memory
 from benchmarks.gazetteer import bench_gazetteer
 from benchmarks.map_render import bench_map
+from benchmarks.nightly_job import bench_nightly
 
 BENCHMARKS: dict[str, Callable[[], list[str]]] = {
     "extract": bench_extraction,
@@ -26,6 +27,7 @@ BENCHMARKS: dict[str, Callable[[], list[str]]] = {
     "api": bench_api,
     "reports": bench_reports,
     "map": bench_map,
+    "nightly": bench_nightly,
 }
 
 

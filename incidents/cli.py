@@ -114,6 +114,55 @@ def nightly(
 
 
 @app.command()
+def schedule(
+    config: Annotated[
+        Path | None, typer.Option("--config", help="The job's incidents.toml.")
+    ] = None,
+    cron: Annotated[
+        str | None, typer.Option(help='A crontab line in UTC, e.g. "30 2 * * *" (02:30 daily).')
+    ] = None,
+    every: Annotated[float | None, typer.Option(help="Or a period in seconds.")] = None,
+    max_runs: Annotated[int | None, typer.Option(min=1, help="Stop after this many runs.")] = None,
+    database_url: DatabaseOption = None,
+) -> None:
+    """Run the nightly job on a timetable, for machines without cron or systemd."""
+    from incidents.job_config import JobConfig, load_job_config
+    from incidents.nightly import EXIT_BAD_INPUT, run_nightly
+    from incidents.progress import LogLines
+    from incidents.run_lock import AlreadyRunning
+    from incidents.schedule import make_trigger, run_schedule
+    from incidents.sources import FolderSource
+
+    settings = _settings(database_url)
+    try:
+        trigger = make_trigger(cron, every)
+        job = (
+            load_job_config(config)
+            if config
+            else JobConfig(sources=(FolderSource(settings.corpus),))
+        )
+        if database_url:
+            job = replace(job, database_url=database_url)
+    except IncidentsError as exc:
+        _err(f"error: {exc}")
+        raise typer.Exit(EXIT_BAD_INPUT) from exc
+
+    def once() -> None:
+        try:
+            report = run_nightly(job, settings, on_error=_err, progress=LogLines(sys.stderr))
+        except AlreadyRunning as exc:
+            _err(f"skipped: {exc}")
+            return
+        except IncidentsError as exc:
+            _err(f"error: {exc}")
+            return
+        typer.echo(report.summary())
+
+    typer.echo(f"scheduled: {trigger}")
+    run_schedule(trigger, once, max_runs)
+
+
+@app.command()
 def worker(
     concurrency: Annotated[
         int, typer.Option(min=1, help="Extraction processes of this worker.")

@@ -84,17 +84,19 @@ def _start_worker(settings: Settings) -> None:
     _WORKER_EXTRACTOR = build_extractor(settings)
 
 
-def _extract_in_worker(bundle: Bundle) -> list[Extracted]:
+def _extract_in_worker(chunk: list[Bundle]) -> list[list[Extracted]]:
     assert _WORKER_EXTRACTOR is not None, "the worker's extractor was not built"
-    return extract_bundle(_WORKER_EXTRACTOR, bundle)
+    return [extract_bundle(_WORKER_EXTRACTOR, bundle) for bundle in chunk]
 
 
 class ProcessExecutor:
     """A pool of ``workers`` processes, each loading the models once (spawned, so no
     state of this process leaks in)."""
 
-    #: Bundles in flight per worker.
-    AHEAD = 4
+    #: Chunks in flight per worker, and bundles per chunk (one message each way per
+    #: chunk: a bundle's extraction takes milliseconds, about what a message costs).
+    AHEAD = 3
+    CHUNK = 16
 
     def __init__(self, settings: Settings, workers: int) -> None:
         self.workers = workers
@@ -106,13 +108,20 @@ class ProcessExecutor:
         )
 
     def map(self, bundles: Iterable[Bundle]) -> Iterator[list[Extracted]]:
-        pending: deque[Future[list[Extracted]]] = deque()
+        pending: deque[Future[list[list[Extracted]]]] = deque()
+        chunk: list[Bundle] = []
         for bundle in bundles:
-            pending.append(self._pool.submit(_extract_in_worker, bundle))
+            chunk.append(bundle)
+            if len(chunk) < self.CHUNK:
+                continue
+            pending.append(self._pool.submit(_extract_in_worker, chunk))
+            chunk = []
             if len(pending) >= self.workers * self.AHEAD:
-                yield pending.popleft().result()
+                yield from pending.popleft().result()
+        if chunk:
+            pending.append(self._pool.submit(_extract_in_worker, chunk))
         while pending:
-            yield pending.popleft().result()
+            yield from pending.popleft().result()
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)

@@ -33,6 +33,7 @@ from incidents.geocode.online import OnlineGeocoder
 from incidents.readers import iter_input_files
 from incidents.sources import FolderSource, Source, bundles
 from incidents.store.documents import (
+    document_state,
     find_document,
     is_duplicate,
     record_failure,
@@ -104,35 +105,49 @@ class _Quiet:
 PlaceRefiner = Callable[[PlaceMatch, Session], PlaceMatch]
 
 
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """What storing one extracted document did: ``stored``, or it was found
+    ``unchanged`` or a ``duplicate`` when it came to be stored (see
+    :func:`document_status`); ``touched`` are the incidents it changed."""
+
+    status: str
+    touched: set[int] = field(default_factory=set)
+
+
 def store_extraction(
     session: Session,
     document: Document,
     result: ExtractionResult,
     refine: PlaceRefiner | None = None,
     merge: bool = True,
-) -> set[int] | None:
-    """Store one extracted document and its reports; None when it turns out to be
-    stored already as is. With ``merge`` False, the new reports are left for
+) -> Stored:
+    """Store one extracted document and its reports, unless it is stored already as
+    is or under another name (checked again here: the same text may have been
+    stored since it was read). With ``merge`` False, the new reports are left for
     :func:`merge_pending`; reports of an earlier version of the document are
     removed from their incidents at once."""
+    existing = find_document(session, document.key)
+    if existing is None and is_duplicate(session, document):
+        return Stored("duplicate")
     parent_id = None
     if document.parent_key is not None:
-        parent = find_document(session, document.parent_key)
+        parent = document_state(session, document.parent_key)
         parent_id = parent.id if parent else None
-    record, changed = upsert_document(session, document, result.lang, parent_id)
+    record, changed = upsert_document(session, document, result.lang, parent_id, existing)
     if not changed:
-        return None
+        return Stored("unchanged")
     if refine is not None:
         events = tuple(
             replace(e, place=refine(e.place, session)) if e.place is not None else e
             for e in result.events
         )
         result = replace(result, events=events)
-    touched = drop_reports(session, record)
+    touched = drop_reports(session, record) if existing is not None else set()
     pending = store_reports(session, record, result.events, result.claims)
     if merge:
         touched |= merge_groups(session, pending)
-    return touched
+    return Stored("stored", touched)
 
 
 def process_document(
@@ -147,14 +162,14 @@ def process_document(
     if document_status(session, document) != "new_or_changed":
         return None, set()
     result = extractor.extract(document, context=frozenset(context))
-    touched = store_extraction(session, document, result, refine)
-    return (result, touched) if touched is not None else (None, set())
+    stored = store_extraction(session, document, result, refine)
+    return (result, stored.touched) if stored.status == "stored" else (None, set())
 
 
 def document_status(session: Session, document: Document) -> str:
     """``unchanged`` (stored before with this text), ``duplicate`` (the same article
     or comment stored under another name), or ``new_or_changed``."""
-    record = find_document(session, document.key)
+    record = document_state(session, document.key)
     if record is not None:
         unchanged = record.status != "failed" and record.content_hash == _hash(document)
         return "unchanged" if unchanged else "new_or_changed"
@@ -304,11 +319,7 @@ def _store(
         if item.result is None:
             raise IncidentsError(f"extraction failed: {item.error}")
         with Session(engine) as session, session.begin():
-            # Checked again: the same text may have been stored since it was read.
-            status = document_status(session, document)
-            touched = None
-            if status == "new_or_changed":
-                touched = store_extraction(session, document, item.result, refine, merge=False)
+            stored = store_extraction(session, document, item.result, refine, merge=False)
     except (IncidentsError, SQLAlchemyError) as exc:
         error = exc if isinstance(exc, IncidentsError) else StorageError(str(exc))
         report.failed += 1
@@ -317,15 +328,15 @@ def _store(
         on_error(message)
         _keep_failed(engine, document, str(error))
         return False
-    if touched is None:
-        if status == "duplicate":
-            report.duplicates += 1
-        else:
-            report.unchanged += 1
+    if stored.status == "duplicate":
+        report.duplicates += 1
+        return False
+    if stored.status == "unchanged":
+        report.unchanged += 1
         return False
     report.new_or_changed += 1
     report.reports += len(item.result.events)
-    report.incidents |= touched
+    report.incidents |= stored.touched
     return True
 
 

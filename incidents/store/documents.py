@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 
-from sqlmodel import Session, select
+from sqlalchemy import bindparam
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col, select
 
 from incidents.domain import Document, DocumentKind
 from incidents.store.models import DocumentRecord, SourceRecord
@@ -16,6 +19,28 @@ def content_hash(document: Document) -> str:
 
 def find_document(session: Session, key: str) -> DocumentRecord | None:
     return session.exec(select(DocumentRecord).where(DocumentRecord.key == key)).first()
+
+
+@dataclass(frozen=True, slots=True)
+class StoredState:
+    """What the nightly job's checks need of a stored document, read without
+    loading it (its text can be long)."""
+
+    id: int
+    content_hash: str
+    status: str
+
+
+_STATE = (
+    sa_select(col(DocumentRecord.id), col(DocumentRecord.content_hash), col(DocumentRecord.status))
+    .where(col(DocumentRecord.key) == bindparam("key"))
+    .limit(1)
+)
+
+
+def document_state(session: Session, key: str) -> StoredState | None:
+    row = session.execute(_STATE, {"key": key}).first()
+    return StoredState(*row) if row is not None else None
 
 
 def source_id(session: Session, outlet: str | None) -> int | None:
@@ -37,7 +62,7 @@ def is_duplicate(session: Session, document: Document) -> bool:
     the same article."""
     digest = content_hash(document)
     if document.kind == DocumentKind.COMMENT:
-        parent = find_document(session, document.parent_key) if document.parent_key else None
+        parent = document_state(session, document.parent_key) if document.parent_key else None
         if parent is None:
             return False
         query = select(DocumentRecord.id).where(
@@ -80,11 +105,16 @@ def record_failure(session: Session, document: Document, error: str) -> None:
 
 
 def upsert_document(
-    session: Session, document: Document, lang: str, parent_id: int | None
+    session: Session,
+    document: Document,
+    lang: str,
+    parent_id: int | None,
+    existing: DocumentRecord | None = None,
 ) -> tuple[DocumentRecord, bool]:
-    """Insert or update ``document``; return its record and whether its text changed."""
+    """Insert or update ``document`` (``existing`` is its record when the caller has
+    looked it up); return its record and whether its text changed."""
     digest = content_hash(document)
-    record = find_document(session, document.key)
+    record = existing if existing is not None else find_document(session, document.key)
     if record is not None and record.content_hash == digest and record.status != "failed":
         return record, False
     if record is None:

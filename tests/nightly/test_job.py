@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -164,3 +165,22 @@ def test_runs_are_listed_with_their_summary(sqlite_url: str, tmp_path: Path) -> 
     assert lines[1].split()[0] == "2" and "succeeded" in lines[1]
     assert "stages: read" in lines[2]
     assert lines[3].split()[0] == "1"
+
+
+def test_a_terminal_gets_a_progress_bar() -> None:
+    from rich.console import Console
+
+    from incidents.pipeline import RunReport
+    from incidents.progress import Bar, for_stream
+
+    assert isinstance(for_stream(io.StringIO()), LogLines)  # not a terminal
+    screen = io.StringIO()
+    bar = Bar(Console(file=screen, force_terminal=True, width=120))
+    report = RunReport(documents=7, new_or_changed=5, unchanged=1, failed=1)
+    report.seconds["read"] = 0.25
+    bar.advance(report)
+    bar.stage("read", report, documents=7)
+    bar.close()
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen.getvalue())  # colours and cursor
+    assert "7 read, 5 stored, 1 skipped, 1 failed" in shown
+    assert "read: documents 7, 0.2 s" in shown or "read: documents 7, 0.3 s" in shown
