@@ -6,9 +6,9 @@
 Two paths are timed, each into a fresh database, with documents stored before the
 clock starts:
 
-- **bulk**: :data:`BULK_DOCUMENTS` documents per transaction, their reports written by
-  :func:`incidents.store.reports.store_batch` and merged into incidents by
-  :func:`incidents.store.merge.merge_pending` in the same transaction;
+- **bulk**: :data:`BULK_DOCUMENTS` documents per transaction through
+  :func:`incidents.store.reports.bulk_store`: the reports are cut into incidents in
+  memory with the stored ones and inserted already linked;
 - **nightly**: the nightly job's path, one transaction per document
   (:func:`incidents.store.reports.store_reports`), merged every
   :data:`incidents.pipeline.MERGE_EVERY` documents.
@@ -39,12 +39,12 @@ from incidents.store.engine import make_engine
 from incidents.store.merge import merge_pending
 from incidents.store.migrations import upgrade
 from incidents.store.models import DocumentRecord, Incident, Report
-from incidents.store.reports import report_row, store_batch, store_reports
+from incidents.store.reports import bulk_store, report_row, store_reports
 from incidents.store.types import utcnow
 
 REPORTS_PER_DOCUMENT = 5
 BULK_DOCUMENTS = 1000
-TOWNS = 3_000
+TOWNS = 600
 TYPES = list(EventType)
 
 
@@ -52,9 +52,18 @@ def _count() -> int:
     return int(os.environ.get("INCIDENTS_BENCH_REPORTS", "100000"))
 
 
-def _events(n_documents: int) -> list[tuple[EventMention, ...]]:
-    """Five events per document at 3,000 towns over a year: most groups get several
-    reports, and about a third of the reports share an incident with another."""
+def _order() -> str:
+    order = os.environ.get("INCIDENTS_BENCH_ORDER", "news")
+    if order not in ("news", "random"):
+        raise SystemExit(f"INCIDENTS_BENCH_ORDER={order!r}: use news or random")
+    return order
+
+
+def _events(n_documents: int, order: str = "news") -> list[tuple[EventMention, ...]]:
+    """Five events per document at :data:`TOWNS` towns over a year. In ``news``
+    order, documents come out day after day and report events of their day or the
+    two before, as a news stream does; in ``random`` order any document may report
+    any day of the year (the worst case: every merge reaches far back)."""
     rng = np.random.default_rng(2)
     towns = [
         PlaceMatch(
@@ -71,7 +80,8 @@ def _events(n_documents: int) -> list[tuple[EventMention, ...]]:
     ]
     start = dt.date(2025, 1, 1)
     out = []
-    for _ in range(n_documents):
+    for number in range(n_documents):
+        published = number * 365 // n_documents
         events = []
         for k in range(REPORTS_PER_DOCUMENT):
             at = k * 60
@@ -86,7 +96,12 @@ def _events(n_documents: int) -> list[tuple[EventMention, ...]]:
                     place=towns[int(rng.integers(0, TOWNS))],
                     killed=int(rng.integers(0, 10)),
                     injured=None,
-                    date=start + dt.timedelta(days=int(rng.integers(0, 365))),
+                    date=start
+                    + dt.timedelta(
+                        days=int(rng.integers(0, 365))
+                        if order == "random"
+                        else max(0, published - int(rng.integers(0, 3)))
+                    ),
                     date_source="explicit",
                 )
             )
@@ -151,8 +166,7 @@ def _bulk(engine: Engine, events: list[tuple[EventMention, ...]]) -> float:
             documents[at : at + BULK_DOCUMENTS], events[at : at + BULK_DOCUMENTS], strict=True
         )
         with Session(engine) as session, session.begin():
-            store_batch(session, [(d, m, ()) for d, m in batch])
-            merge_pending(session)
+            bulk_store(session, [(d, m, ()) for d, m in batch])
     return sum(len(m) for m in events) / (time.perf_counter() - started)
 
 
@@ -167,9 +181,13 @@ def _incidents(engine: Engine) -> tuple[int, int]:
 
 def bench_reports() -> list[str]:
     n_documents = max(1, _count() // REPORTS_PER_DOCUMENT)
-    events = _events(n_documents)
+    order = _order()
+    events = _events(n_documents, order)
     n = n_documents * REPORTS_PER_DOCUMENT
-    lines = [f"{n:,} reports in {n_documents:,} documents; towns: {TOWNS:,}; dates: one year"]
+    lines = [
+        f"{n:,} reports in {n_documents:,} documents; {TOWNS:,} towns; a year of dates "
+        f"in {order} order (INCIDENTS_BENCH_ORDER=news|random)"
+    ]
     with tempfile.TemporaryDirectory() as folder, _postgres() as postgres, _postgres() as other:
         backends = [
             (

@@ -73,6 +73,12 @@ class RunReport:
     seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
     workers: int = 1
 
+    def note_error(self, message: str) -> None:
+        """Keep the first errors (the ``runs`` table stores them); the rest are only
+        counted and reported as they happen, so memory stays bounded."""
+        if len(self.errors) < RUN_ERRORS_KEPT:
+            self.errors.append(message)
+
     def summary(self) -> str:
         stages = ", ".join(f"{name} {self.seconds[name]:.1f} s" for name in STAGES)
         return (
@@ -260,7 +266,7 @@ def _process(
 
     def reader_error(error: ReaderError) -> None:
         report.failed += 1
-        report.errors.append(str(error))
+        report.note_error(str(error))
         on_error(f"error: {error}")
 
     def to_extract() -> Iterator[Document]:
@@ -324,7 +330,7 @@ def _store(
         error = exc if isinstance(exc, IncidentsError) else StorageError(str(exc))
         report.failed += 1
         message = f"error: {document.source}: document {document.key}: {error}"
-        report.errors.append(message)
+        report.note_error(message)
         on_error(message)
         _keep_failed(engine, document, str(error))
         return False
@@ -352,7 +358,7 @@ def _refiner(
             return service.refine(place, session)
         except GeocodingError as exc:
             message = f"warning: {exc}; the gazetteer's point is kept"
-            report.errors.append(message)
+            report.note_error(message)
             on_error(message)
             return place
 

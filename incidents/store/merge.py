@@ -24,8 +24,8 @@ load of a hundred thousand (:func:`merge_pending`) take the same code path.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
@@ -34,8 +34,6 @@ from sqlalchemy import (
     and_,
     bindparam,
     delete,
-    func,
-    insert,
     or_,
     select,
     text,
@@ -44,6 +42,7 @@ from sqlalchemy import (
 )
 from sqlmodel import Session, col
 
+from incidents.store.fast_insert import fast_insert
 from incidents.store.models import ClaimRecord, DocumentRecord, Incident, Report
 
 DATE_WINDOW = dt.timedelta(days=1)
@@ -154,6 +153,28 @@ def reconcile(cluster: Sequence[Member]) -> dict[str, Any]:
     """An incident's fields from its reports: place and confidence of the lead (most
     confident, article before comment, then document and offset), the first date,
     the lead-most stated killed and injured, counts, and first and last seen."""
+    if len(cluster) == 1:  # most incidents: said once
+        (only,) = cluster
+        return {
+            "place": only.place,
+            "country": only.country,
+            "lat": only.lat,
+            "lon": only.lon,
+            "geonameid": only.geonameid,
+            "precision": only.precision,
+            "geo_precision": only.geo_precision,
+            "place_id": only.place_id,
+            "type": only.type,
+            "event_date": only.event_date,
+            "killed": only.killed,
+            "injured": only.injured,
+            "n_reports": 1,
+            "n_sources": 1,
+            "confidence": only.confidence,
+            "source_kind": "article" if only.source_kind == "article" else "comment",
+            "first_seen": only.created_at,
+            "last_seen": only.created_at,
+        }
     ranked = sorted(
         cluster,
         key=lambda m: (-m.confidence, m.source_kind != "article", m.document_key, m.evidence_start),
@@ -177,8 +198,13 @@ def reconcile(cluster: Sequence[Member]) -> dict[str, Any]:
     return fields
 
 
-def _chunks(values: Iterable[Any]) -> Iterator[list[Any]]:
-    items = sorted(set(values), key=repr)
+def _group_order(key: GroupKey) -> tuple[str, int, str, str]:
+    kind, town, place, country = key
+    return (kind, -1 if town is None else town, place or "", country or "")
+
+
+def _chunks(values: Iterable[int]) -> Iterator[list[int]]:
+    items = sorted(set(values))
     for at in range(0, len(items), CHUNK):
         yield items[at : at + CHUNK]
 
@@ -238,13 +264,19 @@ def _since(earliest: dt.date | None) -> dt.date:
 
 def _movable(earliest: dt.date | None) -> ColumnElement[bool]:
     """Reports a change dated ``earliest`` may move: all but those of incidents that
-    start more than a day before it."""
+    start more than a day before it. A report dated before that is in such an
+    incident, or not merged yet (its own merge will cut from its date, later); the
+    date bound lets the index on (type, anchor, date) skip a town's older reports."""
     if earliest is None or earliest <= dt.date.min + DATE_WINDOW:
         return true()
-    return or_(
-        col(Report.incident_id).is_(None),
-        col(Incident.event_date).is_(None),
-        col(Incident.event_date) >= earliest - DATE_WINDOW,
+    since = earliest - DATE_WINDOW
+    return and_(
+        or_(col(Report.event_date).is_(None), col(Report.event_date) >= since),
+        or_(
+            col(Report.incident_id).is_(None),
+            col(Incident.event_date).is_(None),
+            col(Incident.event_date) >= since,
+        ),
     )
 
 
@@ -266,7 +298,13 @@ def changes_of(rows: Iterable[tuple[Any, ...]]) -> Changes:
     return changes
 
 
-def merge_groups(session: Session, changes: Changes, previous: Iterable[int] = ()) -> set[int]:
+def merge_groups(
+    session: Session,
+    changes: Changes,
+    previous: Iterable[int] = (),
+    incoming: Mapping[GroupKey, list[Member]] | None = None,
+    assigned: dict[int, int] | None = None,
+) -> set[int]:
     """Cut the groups of ``changes`` into incidents again, from a day before their
     earliest changed date, writing what changed; return the ids of their incidents,
     including those no longer needed (which are deleted).
@@ -274,28 +312,39 @@ def merge_groups(session: Session, changes: Changes, previous: Iterable[int] = (
     Existing incident rows are reused (a cluster keeps the smallest id any of its
     reports had), so ids stay put where they can. Claims waiting for an incident of
     their type at their place are linked to it. ``previous`` names incidents that
-    may have lost all their reports (deleted ones); they are deleted if unused. The
-    session's objects are expired at the end: rows were written around the ORM."""
+    may have lost all their reports (deleted ones); they are deleted if unused. An
+    incident that keeps exactly the reports it had is not written (nor returned).
+    ``incoming`` are reports not inserted yet (a bulk load, their ids drawn): they
+    are cut with the stored ones, and ``assigned`` receives their incident ids, so
+    they can be inserted already linked (after this call: their incidents exist).
+    The session's objects are expired at the end: rows were written around the ORM."""
     previous = set(previous)
     if not changes and not previous:
         return set()
     session.flush()
     groups = _members(session, changes)
+    for key, members in (incoming or {}).items():
+        groups[key].extend(members)
     previous |= {m.incident_id for ms in groups.values() for m in ms if m.incident_id is not None}
     used: set[int] = set()
     updates: list[dict[str, Any]] = []
     creations: list[tuple[dict[str, Any], list[Member]]] = []
     links: list[dict[str, Any]] = []
-    for key in sorted(groups, key=repr):
+    kept: set[int] = set()
+    for key in sorted(groups, key=_group_order):
+        sizes = Counter(m.incident_id for m in groups[key] if m.incident_id is not None)
         for cluster in cut(groups[key]):
-            fields = reconcile(cluster)
             reusable = sorted({m.incident_id for m in cluster if m.incident_id is not None} - used)
-            if reusable:
-                used.add(reusable[0])
-                updates.append({"_id": reusable[0], **fields})
-                links += _relinks(cluster, reusable[0])
-            else:
-                creations.append((fields, cluster))
+            if not reusable:
+                creations.append((reconcile(cluster), cluster))
+                continue
+            target = reusable[0]
+            used.add(target)
+            if sizes[target] == len(cluster) and all(m.incident_id == target for m in cluster):
+                kept.add(target)  # the same reports as before: its figures stand
+                continue
+            updates.append({"_id": target, **reconcile(cluster)})
+            links += _relinks(cluster, target)
     table = Incident.__table__  # type: ignore[attr-defined]
     if updates:
         session.execute(
@@ -309,6 +358,11 @@ def merge_groups(session: Session, changes: Changes, previous: Iterable[int] = (
         created = _insert_incidents(session, [fields for fields, _ in creations])
         for incident_id, (_, cluster) in zip(created, creations, strict=True):
             links += _relinks(cluster, incident_id)
+    if incoming:
+        new = {m.id for members in incoming.values() for m in members}
+        if assigned is not None:
+            assigned.update((link["_id"], link["incident"]) for link in links if link["_id"] in new)
+        links = [link for link in links if link["_id"] not in new]
     _link(session, Report, links)
     stale = previous - used
     for ids in _chunks(stale):
@@ -322,36 +376,37 @@ def merge_groups(session: Session, changes: Changes, previous: Iterable[int] = (
     live.update(zip(created, (fields for fields, _ in creations), strict=True))
     _adopt_claims(session, live)
     session.expire_all()
-    return set(live) | previous
+    return (set(live) | previous) - kept
 
 
 def _insert_incidents(session: Session, rows: list[dict[str, Any]]) -> list[int]:
-    """Insert incident rows with executemany; return their ids in order.
-
-    Ordered RETURNING would make SQLite insert one row per statement, so ids are
-    drawn first: from the sequence on PostgreSQL; on SQLite, after the first row
-    (whose insert takes the database's write lock until commit), as the next ids."""
+    """Insert incident rows with executemany; return their ids in order (drawn
+    first: ordered RETURNING would make SQLite insert one row per statement)."""
     table = Incident.__table__  # type: ignore[attr-defined]
+    ids = draw_ids(session, "incidents", len(rows))
+    fast_insert(session, table, [{**row, "id": i} for row, i in zip(rows, ids, strict=True)])
+    return ids
+
+
+def draw_ids(session: Session, table: str, n: int) -> list[int]:
+    """``n`` new ids for rows of ``table`` to insert in this transaction: from its
+    sequence on PostgreSQL; on SQLite, after the table's largest, once a write has
+    taken the database's lock (no one else inserts until this transaction ends)."""
+    if n == 0:
+        return []
     if session.get_bind().dialect.name == "postgresql":
-        ids = list(
+        return list(
             session.scalars(
                 text(
-                    "SELECT nextval(pg_get_serial_sequence('incidents', 'id')) "
+                    f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) "
                     "FROM generate_series(1, :n)"
                 ),
-                {"n": len(rows)},
+                {"n": n},
             )
         )
-        session.execute(insert(table), [{**row, "id": i} for row, i in zip(rows, ids, strict=True)])
-        return ids
-    first = session.execute(insert(table).returning(table.c.id), rows[0]).scalar_one()
-    top = session.scalar(select(func.max(table.c.id))) or first
-    rest = list(range(top + 1, top + len(rows)))
-    if rest:
-        session.execute(
-            insert(table), [{**row, "id": i} for row, i in zip(rows[1:], rest, strict=True)]
-        )
-    return [first, *rest]
+    session.execute(text(f"UPDATE {table} SET id = id WHERE 0"))  # takes the write lock
+    top = session.scalar(text(f"SELECT coalesce(max(id), 0) FROM {table}")) or 0
+    return list(range(int(top) + 1, int(top) + 1 + n))
 
 
 def _relinks(cluster: list[Member], incident_id: int) -> list[dict[str, Any]]:

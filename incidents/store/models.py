@@ -93,7 +93,7 @@ class PlacePublic(SQLModel):
 
 
 class IncidentBase(SQLModel):
-    type: str = Field(max_length=32, index=True)
+    type: str = Field(max_length=32)  # indexed with the date: ix_incidents_type_event_date
     place: str | None = Field(default=None, max_length=256)
     country: str | None = Field(default=None, max_length=2, index=True)
     lat: float | None = None
@@ -161,8 +161,7 @@ class Report(ReportBase, table=True):
 
     __tablename__ = "reports"
     __table_args__ = (
-        Index("ix_reports_type_geonameid_event_date", "type", "geonameid", "event_date"),
-        Index("ix_reports_type_anchor_geonameid", "type", "anchor_geonameid"),
+        Index("ix_reports_type_anchor_date", "type", "anchor_geonameid", "event_date"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import delete, insert
@@ -12,7 +14,16 @@ from sqlmodel import Session, col, select
 
 from incidents.domain import Claim, EventMention
 from incidents.geocode.entry import acled_geo_precision
-from incidents.store.merge import Changes, changes_of, merge_groups
+from incidents.store.fast_insert import fast_insert
+from incidents.store.merge import (
+    Changes,
+    GroupKey,
+    Member,
+    changes_of,
+    draw_ids,
+    group_key,
+    merge_groups,
+)
 from incidents.store.models import ClaimRecord, DocumentRecord, Incident, Report
 from incidents.store.places import key_of_match, place_ids
 from incidents.store.types import utcnow
@@ -68,6 +79,52 @@ def store_batch(
         for claim in claims:
             session.add(_claim(session, document.id, claim))
     return changes_of(_change_row(row) for row in rows)
+
+
+def bulk_store(
+    session: Session,
+    items: Sequence[tuple[DocumentRecord, tuple[EventMention, ...], tuple[Claim, ...]]],
+) -> set[int]:
+    """Store many new documents' reports and merge them into incidents in one go
+    (imports, re-extraction of an archive): the new reports are cut with the stored
+    ones in memory, their incidents written first, and the reports then inserted
+    already linked, with one executemany. The result equals :func:`store_batch`
+    followed by :func:`merge_pending`. Returns the incidents touched."""
+    events = [event for _, mentions, _ in items for event in mentions]
+    places = place_ids(session, (e.place for e in events if e.place is not None))
+    owners = [document for document, mentions, _ in items for _ in mentions]
+    rows = [
+        report_row(document, event, places) for document, mentions, _ in items for event in mentions
+    ]
+    ids = draw_ids(session, "reports", len(rows))
+    incoming: dict[GroupKey, list[Member]] = defaultdict(list)
+    pick = itemgetter(*Member._fields[1:16])
+    for row, report_id, document in zip(rows, ids, owners, strict=True):
+        row["id"] = report_id
+        member = Member._make(
+            (
+                report_id,
+                *pick(row),
+                row["created_at"],
+                None,
+                row["place_id"],
+                document.key,
+                document.outlet or document.source,
+            )
+        )
+        incoming[group_key(member)].append(member)
+    assigned: dict[int, int] = {}
+    touched = merge_groups(
+        session, changes_of(_change_row(row) for row in rows), incoming=incoming, assigned=assigned
+    )
+    for row in rows:
+        row["incident_id"] = assigned[row["id"]]
+    fast_insert(session, Report.__table__, rows)  # type: ignore[attr-defined]
+    for document, _, claims in items:
+        assert document.id is not None
+        for claim in claims:
+            session.add(_claim(session, document.id, claim))
+    return touched
 
 
 def _change_row(row: dict[str, Any]) -> tuple[Any, ...]:
