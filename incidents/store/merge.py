@@ -380,11 +380,13 @@ def merge_groups(
 
 
 def _insert_incidents(session: Session, rows: list[dict[str, Any]]) -> list[int]:
-    """Insert incident rows with executemany; return their ids in order (drawn
+    """Insert incident rows (each gets its ``id``); return their ids in order (drawn
     first: ordered RETURNING would make SQLite insert one row per statement)."""
     table = Incident.__table__  # type: ignore[attr-defined]
     ids = draw_ids(session, "incidents", len(rows))
-    fast_insert(session, table, [{**row, "id": i} for row, i in zip(rows, ids, strict=True)])
+    for row, incident_id in zip(rows, ids, strict=True):
+        row["id"] = incident_id
+    fast_insert(session, table, rows)
     return ids
 
 

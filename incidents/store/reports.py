@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Sequence
@@ -93,8 +94,11 @@ def bulk_store(
     events = [event for _, mentions, _ in items for event in mentions]
     places = place_ids(session, (e.place for e in events if e.place is not None))
     owners = [document for document, mentions, _ in items for _ in mentions]
+    now = utcnow()
     rows = [
-        report_row(document, event, places) for document, mentions, _ in items for event in mentions
+        report_row(document, event, places, now)
+        for document, mentions, _ in items
+        for event in mentions
     ]
     ids = draw_ids(session, "reports", len(rows))
     incoming: dict[GroupKey, list[Member]] = defaultdict(list)
@@ -148,9 +152,13 @@ def drop_reports(session: Session, document: DocumentRecord) -> set[int]:
 
 
 def report_row(
-    document: DocumentRecord, event: EventMention, places: dict[str, int] | None = None
+    document: DocumentRecord,
+    event: EventMention,
+    places: dict[str, int] | None = None,
+    now: dt.datetime | None = None,
 ) -> dict[str, Any]:
-    """The ``reports`` row of ``event``; ``places`` maps place keys to ``places`` ids."""
+    """The ``reports`` row of ``event``; ``places`` maps place keys to ``places`` ids,
+    ``now`` is when it is stored (default: now)."""
     place = event.place
     assert document.id is not None
     anchor = None
@@ -181,8 +189,10 @@ def report_row(
         extractor=event.extractor,
         confidence=event.confidence,
         source_kind=document.kind,
-        extra_evidence=json.dumps([[s.start, s.end] for s in event.extra_evidence]),
-        created_at=utcnow(),
+        extra_evidence=json.dumps([[s.start, s.end] for s in event.extra_evidence])
+        if event.extra_evidence
+        else "[]",
+        created_at=now or utcnow(),
     )
 
 
