@@ -35,6 +35,7 @@ from incidents.sources import FolderSource, Source, bundles
 from incidents.store.documents import (
     document_state,
     find_document,
+    insert_document,
     is_duplicate,
     record_failure,
     upsert_document,
@@ -133,23 +134,27 @@ def store_extraction(
     stored since it was read). With ``merge`` False, the new reports are left for
     :func:`merge_pending`; reports of an earlier version of the document are
     removed from their incidents at once."""
-    existing = find_document(session, document.key)
-    if existing is None and is_duplicate(session, document):
-        return Stored("duplicate")
     parent_id = None
     if document.parent_key is not None:
         parent = document_state(session, document.parent_key)
         parent_id = parent.id if parent else None
-    record, changed = upsert_document(session, document, result.lang, parent_id, existing)
-    if not changed:
-        return Stored("unchanged")
+    state = document_state(session, document.key)
+    if state is None:
+        if is_duplicate(session, document):
+            return Stored("duplicate")
+        record = insert_document(session, document, result.lang, parent_id)
+    else:
+        existing = find_document(session, document.key)
+        record, changed = upsert_document(session, document, result.lang, parent_id, existing)
+        if not changed:
+            return Stored("unchanged")
     if refine is not None:
         events = tuple(
             replace(e, place=refine(e.place, session)) if e.place is not None else e
             for e in result.events
         )
         result = replace(result, events=events)
-    touched = drop_reports(session, record) if existing is not None else set()
+    touched = drop_reports(session, record) if state is not None else set()
     pending = store_reports(session, record, result.events, result.claims)
     if merge:
         touched |= merge_groups(session, pending)

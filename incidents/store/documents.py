@@ -6,11 +6,13 @@ import hashlib
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam
+from sqlalchemy import insert as sa_insert
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from incidents.domain import Document, DocumentKind
 from incidents.store.models import DocumentRecord, SourceRecord
+from incidents.store.types import utcnow
 
 
 def content_hash(document: Document) -> str:
@@ -47,12 +49,45 @@ def source_id(session: Session, outlet: str | None) -> int | None:
     """The id of the source named ``outlet``, created on first sight."""
     if not outlet:
         return None
-    found = session.exec(select(SourceRecord).where(SourceRecord.name == outlet)).first()
-    if found is None:
-        found = SourceRecord(name=outlet)
-        session.add(found)
-        session.flush()
-    return found.id
+    found = session.execute(_SOURCE, {"name": outlet}).scalar()
+    if found is not None:
+        return int(found)
+    record = SourceRecord(name=outlet)
+    session.add(record)
+    session.flush()
+    return record.id
+
+
+_SOURCE = sa_select(col(SourceRecord.id)).where(col(SourceRecord.name) == bindparam("name"))
+
+
+def insert_document(
+    session: Session, document: Document, lang: str, parent_id: int | None
+) -> DocumentRecord:
+    """Insert a document not stored before, with one INSERT (the nightly job's common
+    case); return a detached record holding its id and kind."""
+    table = DocumentRecord.__table__  # type: ignore[attr-defined]
+    values = {
+        "key": document.key,
+        "kind": document.kind.value,
+        "parent_id": parent_id,
+        "lang": lang,
+        "source": document.source,
+        "outlet": document.outlet,
+        "title": document.title,
+        "url": document.url,
+        "author": document.author,
+        "commenter_country": document.commenter_country,
+        "published_at": document.published,
+        "text": document.text,
+        "content_hash": content_hash(document),
+        "ingested_at": utcnow(),
+        "source_id": source_id(session, document.outlet),
+        "status": "extracted",
+        "error": None,
+    }
+    new_id = session.execute(sa_insert(table).returning(table.c.id), values).scalar_one()
+    return DocumentRecord.model_construct(id=new_id, **values)  # type: ignore[arg-type]
 
 
 def is_duplicate(session: Session, document: Document) -> bool:
