@@ -105,9 +105,7 @@ def nightly(
         _err(f"error: {exc}; this run stops (exit {EXIT_ALREADY_RUNNING})")
         raise typer.Exit(EXIT_ALREADY_RUNNING) from exc
     finally:
-        close = getattr(progress, "close", None)
-        if close is not None:
-            close()
+        progress.close()
     typer.echo(report.summary())
     if report.failed:
         raise typer.Exit(1)

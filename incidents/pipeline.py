@@ -99,12 +99,17 @@ class Progress(Protocol):
 
     def stage(self, name: str, report: RunReport, **fields: object) -> None: ...
 
+    def close(self) -> None: ...
+
 
 class _Quiet:
     def advance(self, report: RunReport) -> None:
         pass
 
     def stage(self, name: str, report: RunReport, **fields: object) -> None:
+        pass
+
+    def close(self) -> None:
         pass
 
 
@@ -143,11 +148,11 @@ def store_extraction(
         if is_duplicate(session, document):
             return Stored("duplicate")
         record = insert_document(session, document, result.lang, parent_id)
+    elif state.holds(document):
+        return Stored("unchanged")
     else:
         existing = find_document(session, document.key)
-        record, changed = upsert_document(session, document, result.lang, parent_id, existing)
-        if not changed:
-            return Stored("unchanged")
+        record, _ = upsert_document(session, document, result.lang, parent_id, existing)
     if refine is not None:
         events = tuple(
             replace(e, place=refine(e.place, session)) if e.place is not None else e
@@ -182,15 +187,8 @@ def document_status(session: Session, document: Document) -> str:
     or comment stored under another name), or ``new_or_changed``."""
     record = document_state(session, document.key)
     if record is not None:
-        unchanged = record.status != "failed" and record.content_hash == _hash(document)
-        return "unchanged" if unchanged else "new_or_changed"
+        return "unchanged" if record.holds(document) else "new_or_changed"
     return "duplicate" if is_duplicate(session, document) else "new_or_changed"
-
-
-def _hash(document: Document) -> str:
-    from incidents.store.documents import content_hash
-
-    return content_hash(document)
 
 
 def run(

@@ -31,6 +31,9 @@ class LogLines:
         self.stream.write(json.dumps(line, ensure_ascii=False) + "\n")
         self.stream.flush()
 
+    def close(self) -> None:
+        pass
+
 
 class Bar:
     """A live bar of documents read, stored, skipped and failed (rich)."""

@@ -41,7 +41,8 @@ class IncidentPage(BaseModel):
     items: list[IncidentPublic]
 
 
-def _bbox(raw: str | None) -> BBox | None:
+def parse_bbox(raw: str | None) -> BBox | None:
+    """``west,south,east,north`` in degrees as a box; a 422 naming what is wrong."""
     if raw is None:
         return None
     parts = raw.split(",")
@@ -97,7 +98,7 @@ def query_filter(
     base = incident_filter(types, country, since, until)
     return replace(
         base,
-        bbox=_bbox(bbox),
+        bbox=parse_bbox(bbox),
         min_killed=min_killed,
         text=q,
         source_kind=source_kind,

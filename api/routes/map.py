@@ -16,7 +16,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 
 from api.deps import SessionDep, SettingsDep
-from api.routes.incidents import FilterDep, _bbox
+from api.routes.incidents import FilterDep, parse_bbox
 from incidents.store.queries import BBox, IncidentFilter
 from maps import build_incident_map
 from maps.data import map_view, view_features
@@ -58,7 +58,7 @@ def get_map_features(
     feature each (``mode: incidents``), or per type and grid cell (``mode: cells``)
     when too many are in view. ``total`` counts the incidents in view."""
     view = flt.bbox or BBox(-180.0, -90.0, 180.0, 90.0)
-    kept = _bbox(area)
+    kept = parse_bbox(area)
     if kept is not None:
         both = _intersection(view, kept)
         if both is None:

@@ -32,6 +32,16 @@ class StoredState:
     content_hash: str
     status: str
 
+    def holds(self, document: Document) -> bool:
+        """Whether this is ``document`` stored as is (see :func:`stored_as_is`)."""
+        return stored_as_is(self.content_hash, self.status, document)
+
+
+def stored_as_is(stored_hash: str, status: str, document: Document) -> bool:
+    """A stored document with this hash and status needs no new extraction: same
+    text, and it did not fail last time."""
+    return status != "failed" and stored_hash == content_hash(document)
+
 
 _STATE = (
     sa_select(col(DocumentRecord.id), col(DocumentRecord.content_hash), col(DocumentRecord.status))
@@ -150,7 +160,7 @@ def upsert_document(
     looked it up); return its record and whether its text changed."""
     digest = content_hash(document)
     record = existing if existing is not None else find_document(session, document.key)
-    if record is not None and record.content_hash == digest and record.status != "failed":
+    if record is not None and stored_as_is(record.content_hash, record.status, document):
         return record, False
     if record is None:
         record = DocumentRecord(

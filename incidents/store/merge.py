@@ -204,9 +204,8 @@ def _group_order(key: GroupKey) -> tuple[str, int, str, str]:
 
 
 def _chunks(values: Iterable[int]) -> Iterator[list[int]]:
-    items = sorted(set(values))
-    for at in range(0, len(items), CHUNK):
-        yield items[at : at + CHUNK]
+    """Distinct ids, in order, :data:`CHUNK` at a time."""
+    return _chunks_in_order(sorted(set(values)))
 
 
 def _members(session: Session, changes: Changes) -> dict[GroupKey, list[Member]]:
