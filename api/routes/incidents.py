@@ -41,8 +41,9 @@ class IncidentPage(BaseModel):
     items: list[IncidentPublic]
 
 
-def parse_bbox(raw: str | None) -> BBox | None:
-    """``west,south,east,north`` in degrees as a box; a 422 naming what is wrong."""
+def parse_bbox(raw: str | None, name: str = "bbox") -> BBox | None:
+    """``west,south,east,north`` in degrees as a box; a 422 naming the parameter
+    ``name`` and what is wrong with it."""
     if raw is None:
         return None
     parts = raw.split(",")
@@ -50,12 +51,12 @@ def parse_bbox(raw: str | None) -> BBox | None:
         west, south, east, north = (float(p) for p in parts)
     except ValueError:
         raise HTTPException(
-            422, detail="'bbox' must be four numbers: west,south,east,north"
+            422, detail=f"'{name}' must be four numbers: west,south,east,north"
         ) from None
     if not (-180 <= west <= 180 and -180 <= east <= 180):
-        raise HTTPException(422, detail="'bbox' longitudes must lie in [-180, 180]")
+        raise HTTPException(422, detail=f"'{name}' longitudes must lie in [-180, 180]")
     if not (-90 <= south <= north <= 90):
-        raise HTTPException(422, detail="'bbox' latitudes must lie in [-90, 90], south <= north")
+        raise HTTPException(422, detail=f"'{name}' latitudes must lie in [-90, 90], south <= north")
     return BBox(west, south, east, north)
 
 

@@ -58,7 +58,7 @@ def get_map_features(
     feature each (``mode: incidents``), or per type and grid cell (``mode: cells``)
     when too many are in view. ``total`` counts the incidents in view."""
     view = flt.bbox or BBox(-180.0, -90.0, 180.0, 90.0)
-    kept = parse_bbox(area)
+    kept = parse_bbox(area, "area")
     if kept is not None:
         both = _intersection(view, kept)
         if both is None:
