@@ -9,6 +9,12 @@ from typing import Any
 from sqlalchemy import create_engine, text
 
 from incidents.config import bundled_corpus
+from incidents.executors import SerialExecutor
+from incidents.extract.extractor import Extractor
+from incidents.pipeline import RunReport, run_job
+from incidents.sources import FolderSource
+from incidents.store.engine import make_engine
+from incidents.store.migrations import upgrade
 
 
 def write_inbox(folder: Path, copies: int) -> Path:
@@ -73,3 +79,14 @@ def snapshot(url: str) -> dict[str, Any]:
         ),
         "orphan_incidents": sorted(set(incidents) - set(grouped)),
     }
+
+
+def serial_run(url: str, inbox: Path, extractor: Extractor) -> RunReport:
+    """The reference: ``inbox`` stored into a new database at ``url`` by one
+    uninterrupted run in this process."""
+    upgrade(url)
+    engine = make_engine(url)
+    try:
+        return run_job([FolderSource(inbox)], engine, SerialExecutor(extractor), lambda _: None)
+    finally:
+        engine.dispose()

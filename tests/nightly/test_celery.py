@@ -13,16 +13,12 @@ import pytest
 import redis
 
 from incidents.config import Settings
-from incidents.executors import SerialExecutor
 from incidents.extract.extractor import Extractor
 from incidents.job_config import JobConfig
 from incidents.nightly import run_nightly
-from incidents.pipeline import run_job
 from incidents.sources import FolderSource
-from incidents.store.engine import make_engine
-from incidents.store.migrations import upgrade
 from incidents.worker import make_app
-from tests.nightly.helpers import snapshot, write_inbox
+from tests.nightly.helpers import serial_run, snapshot, write_inbox
 
 pytestmark = pytest.mark.slow
 
@@ -89,10 +85,7 @@ def test_two_celery_workers_store_what_one_process_does(
 ) -> None:
     inbox = write_inbox(tmp_path / "inbox", copies=2)
     reference = f"sqlite:///{tmp_path / 'reference.db'}"
-    upgrade(reference)
-    engine = make_engine(reference)
-    run_job([FolderSource(inbox)], engine, SerialExecutor(extractor), lambda _: None)
-    engine.dispose()
+    serial_run(reference, inbox, extractor)
 
     config = JobConfig(
         sources=(FolderSource(inbox),), database_url=database_url, executor="celery", workers=2

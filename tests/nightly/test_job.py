@@ -23,8 +23,7 @@ from incidents.progress import LogLines
 from incidents.run_lock import AlreadyRunning, run_lock
 from incidents.sources import FeedSource, FolderSource, Source
 from incidents.store.engine import make_engine
-from incidents.store.migrations import upgrade
-from tests.nightly.helpers import snapshot, write_inbox
+from tests.nightly.helpers import serial_run, snapshot, write_inbox
 from tests.nightly.test_readers import PAGE, RSS
 
 
@@ -87,10 +86,7 @@ def test_two_processes_store_what_one_does(
 ) -> None:
     inbox = write_inbox(tmp_path / "inbox", copies=3)
     serial_url = f"sqlite:///{tmp_path / 'serial.db'}"
-    upgrade(serial_url)
-    serial = make_engine(serial_url)
-    run_job([FolderSource(inbox)], serial, SerialExecutor(extractor), lambda _: None)
-    serial.dispose()
+    serial_run(serial_url, inbox, extractor)
     parallel = make_engine(database_url)
     pool = ProcessExecutor(Settings(database_url=database_url), workers=2)
     try:

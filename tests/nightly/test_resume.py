@@ -13,13 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from incidents.executors import SerialExecutor
 from incidents.extract.extractor import Extractor
-from incidents.pipeline import run_job
-from incidents.sources import FolderSource
-from incidents.store.engine import make_engine
-from incidents.store.migrations import upgrade
-from tests.nightly.helpers import snapshot, write_inbox
+from tests.nightly.helpers import serial_run, snapshot, write_inbox
 
 pytestmark = pytest.mark.slow
 
@@ -49,10 +44,7 @@ def _stored(path: Path) -> int:
 def test_killed_runs_are_finished_by_the_next(extractor: Extractor, tmp_path: Path) -> None:
     inbox = write_inbox(tmp_path / "inbox", copies=6)
     reference_url = f"sqlite:///{tmp_path / 'reference.db'}"
-    upgrade(reference_url)
-    engine = make_engine(reference_url)
-    total = run_job([FolderSource(inbox)], engine, SerialExecutor(extractor), lambda _: None)
-    engine.dispose()
+    total = serial_run(reference_url, inbox, extractor)
     assert total.new_or_changed > 150
     expected = snapshot(reference_url)
 
