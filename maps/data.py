@@ -27,10 +27,8 @@ from incidents.store.queries import (
 )
 from maps.build import MapView
 from maps.features import MAX_MARKERS, cell_degrees, cells_collection, incidents_collection
-from maps.markers import MapIncident, MapSource
+from maps.markers import EVIDENCE_LANGS, MapIncident, MapSource
 from maps.popup import POPUP_SOURCES
-
-EVIDENCE_LANGS = ("fa", "ar", "en")
 
 
 def source_label(document: DocumentRecord) -> str:
