@@ -39,6 +39,9 @@ class Lexicon:
     not_counted_units: frozenset[str]
     #: "no reports of casualties": words that make a "no casualties" phrase say nothing.
     report_words: frozenset[str] = frozenset()
+    #: "القريبة من", "not far from": words that make the origin word after them say
+    #: where, not whence.
+    proximity: frozenset[str] = frozenset()
 
     def strip_clitic(self, word: str) -> str:
         """Drop one Arabic proclitic (و ف ب ل) when the rest is a known word or a number."""
@@ -88,4 +91,5 @@ def load_lexicon(lang: str) -> Lexicon:
         toll_words=words("toll_words"),
         not_counted_units=words("not_counted_units"),
         report_words=words("report_words"),
+        proximity=words("proximity"),
     )

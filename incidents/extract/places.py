@@ -38,6 +38,8 @@ class PlaceMention:
     end: int
     candidates: tuple[GazetteerEntry, ...]
     role: str
+    #: The folded text of the name as written.
+    surface: str = ""
 
 
 class PlaceFinder:
@@ -139,12 +141,13 @@ class PlaceFinder:
             stop = min(start + 2 * longest, size)
             seen = hyphens[stop - 1] - (hyphens[start - 1] if start else 0)
             for n in range(min(longest + 2 * seen, stop - start), 0, -1):
-                candidates = gazetteer.lookup(text[begins[start] : ends[start + n - 1]])
+                surface = text[begins[start] : ends[start + n - 1]]
+                candidates = gazetteer.lookup(surface)
                 if candidates and accept is not None:
                     candidates = accept(candidates, start)
                 if candidates:
                     role = _role(doc, start, start + n, lex)
-                    mentions.append(PlaceMention(start, start + n, candidates, role))
+                    mentions.append(PlaceMention(start, start + n, candidates, role, surface))
                     covered = start + n
                     break
         return mentions
@@ -205,7 +208,11 @@ def _role(doc: Doc, start: int, end: int, lex: Lexicon) -> str:
     ):
         return "street"
     origin_window = 1 if lex.lang == "fa" else 2
-    if any(word in lex.origin for word in before[-origin_window:]):
+    if any(
+        word in lex.origin and not (at and before[at - 1] in lex.proximity)
+        for at, word in enumerate(before)
+        if at >= len(before) - origin_window
+    ):
         return "origin"
     if any(word in lex.destination for word in before[-2:]):
         return "destination"
@@ -235,7 +242,7 @@ def resolve(
     in_named_city = [c for c in candidates if c.kind == "district" and c.parent in named]
     if in_named_city and len(in_named_city) < len(candidates):
         candidates = tuple(in_named_city)
-    return choose(candidates, countries)
+    return choose(candidates, countries, mention.surface)
 
 
 def named_places(mentions: Sequence[PlaceMention]) -> frozenset[str]:

@@ -33,12 +33,13 @@ def _weight(entry: GazetteerEntry) -> int:
 
 
 def _preference(
-    entry: GazetteerEntry, context: frozenset[str]
-) -> tuple[bool, bool, int, int, str, int, float, float]:
+    entry: GazetteerEntry, context: frozenset[str], surface: str = ""
+) -> tuple[bool, bool, bool, int, int, str, int, float, float]:
     """Sort key, best first; the trailing fields only make ties deterministic."""
     return (
         entry.country not in context,
         entry.kind != "country",
+        bool(surface) and entry.name.casefold() != surface,
         -_weight(entry),
         _KIND_ORDER[entry.kind],
         entry.name,
@@ -57,18 +58,24 @@ def rank(
 
 
 def choose(
-    candidates: Sequence[GazetteerEntry], context_countries: Collection[str] = ()
+    candidates: Sequence[GazetteerEntry],
+    context_countries: Collection[str] = (),
+    surface: str = "",
 ) -> GazetteerEntry | None:
     """The place a name most likely means, or None when there is no candidate.
 
     ``context_countries`` are ISO2 codes of the countries the document is about.
-    A candidate in one of them wins; then a country beats a town, a larger place
-    beats a smaller one, and remaining ties are broken by kind, name and id.
+    A candidate in one of them wins; then a country beats a town; then a place
+    whose own name is ``surface`` (the name as written) beats one that has it only
+    as another name ("Islamabad" is Pakistan's capital, not an old name of
+    Chattogram); then a larger place beats a smaller one, and remaining ties are
+    broken by kind, name and id.
     """
     if not candidates:
         return None
     context = frozenset(code.upper() for code in context_countries)
-    return min(candidates, key=lambda entry: _preference(entry, context))
+    written = surface.casefold()
+    return min(candidates, key=lambda entry: _preference(entry, context, written))
 
 
 def to_place_match(

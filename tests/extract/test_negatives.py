@@ -246,6 +246,19 @@ UNSTATED = [
     ("ar", "نصحت السفارة الأمريكية رعاياها بعدم السفر إلى الموصل بسبب خطر الاختطاف."),
     ("ar", "طالبت السفارة مواطنيها في بيروت بتجنب المناطق التي قد تشهد اشتباكات."),
     ("ar", "حذرت الأرصاد الجوية من عاصفة قوية تضرب دمشق غدا."),
+    # denials, fears, sport, weapons tests, fiction, threats, refuted clips, tallies,
+    # memorials (written for the cues added after a probe of fresh documents)
+    ("en", "Officials in Kirkuk rejected reports of an explosion near the oil field."),
+    ("en", "Shopkeepers in Basra fear fresh clashes between the two tribes."),
+    ("en", "Iraq lost to Qatar in a penalty shootout in Basra on Friday."),
+    ("en", "A Syrian shooter took a bronze medal at the championships in Doha."),
+    ("en", "Iran's navy said it test-fired a cruise missile off Bandar Abbas on Sunday."),
+    ("fa", "هیچ خمپاره‌ای به شهرک‌های اطراف کرکوک اصابت نکرده است."),
+    ("fa", "سریال تازه‌ای درباره یک بمب‌گذاری در کابل از امشب پخش می‌شود."),
+    ("ar", "لوّح محتجون بإغلاق الطريق بين الناصرية والبصرة إذا لم تلب مطالبهم."),
+    ("ar", "فنّدت الشرطة مقطعاً يزعم وقوع اشتباك مسلح في الزرقاء."),
+    ("ar", "سجلت الشبكة 30 حالة اعتقال في درعا خلال الأشهر الثلاثة الماضية."),
+    ("ar", "وقف أهالي ضحايا تفجير الكرادة دقيقة صمت أمام النصب في بغداد."),
 ]
 
 #: The same vocabulary around an event that did happen: these must still be reported.
@@ -344,6 +357,12 @@ STATED = [
         "armed_clash",
         "قتل ثلاثة جنود في هجوم مسلح على حاجز في درعا يوم الاثنين، وأدانت الحكومة الهجوم.",
     ),
+    ("en", "explosion", "just saw it: a blast hit a market in Mosul 20 minutes ago, many hurt."),
+    (
+        "en",
+        "arrest",
+        "Police arrested three men in Mosul on Monday in connection with last week's bombing.",
+    ),
 ]
 
 
@@ -369,3 +388,15 @@ def test_event_next_to_the_same_cues(
     rules_extractor: Extractor, lang: str, kind: str, text: str
 ) -> None:
     assert kind in _extract(rules_extractor, lang, text)
+
+
+def test_a_place_near_another_is_where_it_happened(rules_extractor: Extractor) -> None:
+    # "من" after "القريبة" (near) says where, not whence.
+    text = "انتشرت قوات الأمن في الأحياء القريبة من الرمادي يوم الأحد."
+    doc = Document(
+        key="k", kind=DocumentKind.ARTICLE, text=text, source="test", lang="ar", published=PUBLISHED
+    )
+    events = rules_extractor.extract(doc).events
+    assert [(e.type.value, e.place.name if e.place else None) for e in events] == [
+        ("security_deployment", "Ramadi")
+    ]

@@ -51,6 +51,18 @@ def test_context_picks_the_town_over_the_country(gazetteer: Gazetteer) -> None:
     assert (amman.kind, amman.country) == ("city", "JO")
 
 
+def test_a_place_by_its_own_name_beats_a_larger_one_by_another_name(
+    gazetteer: Gazetteer,
+) -> None:
+    # Chattogram (3.9 M) was once called Islamabad; the name as written is Pakistan's capital.
+    candidates = gazetteer.lookup("Islamabad")
+    assert {entry.country for entry in candidates} >= {"PK", "BD"}
+    chosen = choose(candidates, (), "Islamabad")
+    assert chosen is not None and chosen.country == "PK"
+    in_context = choose(candidates, ("BD",), "Islamabad")
+    assert in_context is not None and in_context.name == "Chattogram"
+
+
 def _entry(
     name: str, country: str, population: int, kind: str = "city", gid: int = 1
 ) -> GazetteerEntry:
