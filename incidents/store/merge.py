@@ -329,10 +329,22 @@ def merge_groups(
     updates: list[dict[str, Any]] = []
     creations: list[tuple[dict[str, Any], list[Member]]] = []
     links: list[dict[str, Any]] = []
+    new = {m.id for members in (incoming or {}).values() for m in members}
+    placed: dict[int, int] = {}  # new report id → its incident
+
+    def relink(cluster: list[Member], incident_id: int) -> None:
+        for m in cluster:
+            if m.id in new:
+                placed[m.id] = incident_id
+            elif m.incident_id != incident_id:
+                links.append({"_id": m.id, "incident": incident_id})
+
     kept: set[int] = set()
     for key in sorted(groups, key=_group_order):
-        sizes = Counter(m.incident_id for m in groups[key] if m.incident_id is not None)
-        for cluster in cut(groups[key]):
+        members = groups[key]
+        linked = [m.incident_id for m in members if m.incident_id is not None]
+        sizes: Mapping[int, int] = Counter(linked) if linked else {}
+        for cluster in cut(members):
             reusable = sorted({m.incident_id for m in cluster if m.incident_id is not None} - used)
             if not reusable:
                 creations.append((reconcile(cluster), cluster))
@@ -343,7 +355,7 @@ def merge_groups(
                 kept.add(target)  # the same reports as before: its figures stand
                 continue
             updates.append({"_id": target, **reconcile(cluster)})
-            links += _relinks(cluster, target)
+            relink(cluster, target)
     table = Incident.__table__  # type: ignore[attr-defined]
     if updates:
         session.execute(
@@ -356,12 +368,9 @@ def merge_groups(
     if creations:
         created = _insert_incidents(session, [fields for fields, _ in creations])
         for incident_id, (_, cluster) in zip(created, creations, strict=True):
-            links += _relinks(cluster, incident_id)
-    if incoming:
-        new = {m.id for members in incoming.values() for m in members}
-        if assigned is not None:
-            assigned.update((link["_id"], link["incident"]) for link in links if link["_id"] in new)
-        links = [link for link in links if link["_id"] not in new]
+            relink(cluster, incident_id)
+    if assigned is not None:
+        assigned.update(placed)
     _link(session, Report, links)
     stale = previous - used
     for ids in _chunks(stale):
@@ -396,22 +405,17 @@ def draw_ids(session: Session, table: str, n: int) -> list[int]:
     if n == 0:
         return []
     if session.get_bind().dialect.name == "postgresql":
-        return list(
-            session.scalars(
-                text(
-                    f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) "
-                    "FROM generate_series(1, :n)"
-                ),
-                {"n": n},
-            )
+        drawn = session.scalar(
+            text(
+                f"SELECT array_agg(nextval(pg_get_serial_sequence('{table}', 'id'))) "
+                "FROM generate_series(1, :n)"
+            ),
+            {"n": n},
         )
+        return sorted(drawn or [])
     session.execute(text(f"UPDATE {table} SET id = id WHERE 0"))  # takes the write lock
     top = session.scalar(text(f"SELECT coalesce(max(id), 0) FROM {table}")) or 0
     return list(range(int(top) + 1, int(top) + 1 + n))
-
-
-def _relinks(cluster: list[Member], incident_id: int) -> list[dict[str, Any]]:
-    return [{"_id": m.id, "incident": incident_id} for m in cluster if m.incident_id != incident_id]
 
 
 def _adopt_claims(session: Session, incidents: dict[int, dict[str, Any]]) -> None:

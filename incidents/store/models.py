@@ -109,7 +109,7 @@ class IncidentBase(SQLModel):
     n_sources: int = 0
     confidence: float = 0.0
     source_kind: str = Field(default="article", max_length=16)
-    place_id: int | None = Field(default=None, foreign_key="places.id", index=True)
+    place_id: int | None = Field(default=None, foreign_key="places.id")
 
 
 class Incident(IncidentBase, table=True):
@@ -153,7 +153,7 @@ class ReportBase(SQLModel):
     extractor: str = Field(max_length=128)
     confidence: float
     source_kind: str = Field(max_length=16)
-    place_id: int | None = Field(default=None, foreign_key="places.id", index=True)
+    place_id: int | None = Field(default=None, foreign_key="places.id")
 
 
 class Report(ReportBase, table=True):

@@ -27,6 +27,7 @@ from incidents.store.merge import (
 )
 from incidents.store.models import ClaimRecord, DocumentRecord, Incident, Report
 from incidents.store.places import key_of_match, place_ids
+from incidents.store.statistics import refresh_statistics
 from incidents.store.types import utcnow
 
 #: What a report's group and earliest date are read from (see ``changes_of``).
@@ -68,6 +69,8 @@ def store_batch(
     """:func:`store_reports` for many documents at once: one lookup of their places
     and one executemany of their reports (a bulk load; the nightly job stores one
     document per transaction)."""
+    # What merging looks reports up by (see incidents.store.merge._members).
+    refresh_statistics(session, {"reports": ("type", "anchor_geonameid", "event_date")})
     events = [event for _, mentions, _ in items for event in mentions]
     places = place_ids(session, (e.place for e in events if e.place is not None))
     rows = [
@@ -91,30 +94,28 @@ def bulk_store(
     ones in memory, their incidents written first, and the reports then inserted
     already linked, with one executemany. The result equals :func:`store_batch`
     followed by :func:`merge_pending`. Returns the incidents touched."""
+    # What merging looks reports up by (see incidents.store.merge._members).
+    refresh_statistics(session, {"reports": ("type", "anchor_geonameid", "event_date")})
     events = [event for _, mentions, _ in items for event in mentions]
     places = place_ids(session, (e.place for e in events if e.place is not None))
-    owners = [document for document, mentions, _ in items for _ in mentions]
     now = utcnow()
-    rows = [
-        report_row(document, event, places, now)
-        for document, mentions, _ in items
-        for event in mentions
-    ]
+    rows: list[dict[str, Any]] = []
+    owners: list[tuple[str, str]] = []
+    for document, mentions, _ in items:
+        # Read once per document: ORM attributes are slow to read.
+        document_id, kind, key = document.id, document.kind, document.key
+        assert document_id is not None
+        owner = (key, document.outlet or document.source)
+        for event in mentions:
+            rows.append(_row(document_id, kind, event, places, now))
+            owners.append(owner)
     ids = draw_ids(session, "reports", len(rows))
     incoming: dict[GroupKey, list[Member]] = defaultdict(list)
     pick = itemgetter(*Member._fields[1:16])
-    for row, report_id, document in zip(rows, ids, owners, strict=True):
+    for row, report_id, (key, source) in zip(rows, ids, owners, strict=True):
         row["id"] = report_id
         member = Member._make(
-            (
-                report_id,
-                *pick(row),
-                row["created_at"],
-                None,
-                row["place_id"],
-                document.key,
-                document.outlet or document.source,
-            )
+            (report_id, *pick(row), row["created_at"], None, row["place_id"], key, source)
         )
         incoming[group_key(member)].append(member)
     assigned: dict[int, int] = {}
@@ -159,41 +160,66 @@ def report_row(
 ) -> dict[str, Any]:
     """The ``reports`` row of ``event``; ``places`` maps place keys to ``places`` ids,
     ``now`` is when it is stored (default: now)."""
-    place = event.place
     assert document.id is not None
-    anchor = None
-    if place is not None:
-        anchor = place.anchor_geonameid if place.anchor_geonameid is not None else place.geonameid
-    return dict(
-        place_id=(places or {}).get(key_of_match(place)) if place else None,
-        document_id=document.id,
-        type=event.type.value,
-        place=place.name if place else None,
-        country=place.country if place else None,
-        lat=place.lat if place else None,
-        lon=place.lon if place else None,
-        geonameid=place.geonameid if place else None,
-        anchor_geonameid=anchor,
-        precision=place.precision if place else None,
-        geo_precision=acled_geo_precision(place.precision, place.near) if place else None,
-        place_surface=place.surface if place else None,
-        killed=event.killed,
-        injured=event.injured,
-        event_date=event.date,
-        date_source=event.date_source,
-        evidence_start=event.evidence.start,
-        evidence_end=event.evidence.end,
-        evidence_text=event.evidence_text,
-        trigger_start=event.trigger.start,
-        trigger_end=event.trigger.end,
-        extractor=event.extractor,
-        confidence=event.confidence,
-        source_kind=document.kind,
-        extra_evidence=json.dumps([[s.start, s.end] for s in event.extra_evidence])
+    return _row(document.id, document.kind, event, places or {}, now or utcnow())
+
+
+def _row(
+    document_id: int, kind: str, event: EventMention, places: dict[str, int], now: dt.datetime
+) -> dict[str, Any]:
+    place = event.place
+    if place is None:
+        located: dict[str, Any] = dict.fromkeys(_PLACE_COLUMNS)
+    else:
+        located = {
+            "place_id": places.get(key_of_match(place)),
+            "place": place.name,
+            "country": place.country,
+            "lat": place.lat,
+            "lon": place.lon,
+            "geonameid": place.geonameid,
+            "anchor_geonameid": place.geonameid
+            if place.anchor_geonameid is None
+            else place.anchor_geonameid,
+            "precision": place.precision,
+            "geo_precision": acled_geo_precision(place.precision, place.near),
+            "place_surface": place.surface,
+        }
+    return {
+        **located,
+        "document_id": document_id,
+        "type": event.type.value,
+        "killed": event.killed,
+        "injured": event.injured,
+        "event_date": event.date,
+        "date_source": event.date_source,
+        "evidence_start": event.evidence.start,
+        "evidence_end": event.evidence.end,
+        "evidence_text": event.evidence_text,
+        "trigger_start": event.trigger.start,
+        "trigger_end": event.trigger.end,
+        "extractor": event.extractor,
+        "confidence": event.confidence,
+        "source_kind": kind,
+        "extra_evidence": json.dumps([[s.start, s.end] for s in event.extra_evidence])
         if event.extra_evidence
         else "[]",
-        created_at=now or utcnow(),
-    )
+        "created_at": now,
+    }
+
+
+_PLACE_COLUMNS = (
+    "place_id",
+    "place",
+    "country",
+    "lat",
+    "lon",
+    "geonameid",
+    "anchor_geonameid",
+    "precision",
+    "geo_precision",
+    "place_surface",
+)
 
 
 def _claim(session: Session, document_id: int, claim: Claim) -> ClaimRecord:
