@@ -32,6 +32,9 @@ DEFAULT_POLICY = CombinationPolicy()
 SENTENCE_BLOCKERS = frozenset({"NEGATION", "BACKGROUND", "STATISTIC", "EXERCISE"})
 #: Sports and other metaphor-prone contexts block a sentence that reports no casualties.
 SPORTS = "SPORTS"
+#: So do other topics that name weapons and attacks without one happening: the arms
+#: trade and industry, sanctions, exhibitions, fiction, history told by historians.
+TOPIC = "TOPIC"
 CLAUSE_BLOCKERS = frozenset({"HYPOTHETICAL"})
 #: "arrested five men planning attacks": an intention hedges only what follows it.
 INTENT = "INTENT"
@@ -124,8 +127,8 @@ def sentence_events(
         references = [s for s in spans if s.label_ == REFERENCE]
         if _names_an_earlier_year(sentence, years):
             labels.add("BACKGROUND")
-        if SPORTS in labels and not labels & CASUALTY_LABELS:
-            labels.add("BACKGROUND")  # "a bombardment of sixes", "the team crushed"
+        if labels & {SPORTS, TOPIC} and not labels & CASUALTY_LABELS:
+            labels.add("BACKGROUND")  # "a bombardment of sixes", "a drone factory opened"
         passing = [m for m in here if m.role in PASSING_ROLES]
         # "rockets fired from X towards Y": no place of its own, and none borrowed.
         inherit = None if passing and not event_places else last_place

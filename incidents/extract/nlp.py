@@ -28,8 +28,9 @@ from incidents.extract.rules import load_rules
 
 SPANS_KEY = "incidents"
 
-# Split sentence-final marks glued to a Persian / Arabic word ("مسدود!.").
-_EXTRA_SUFFIXES = [r"(?<=[\u0600-\u06FF!?؟.])[.!?؟]"]
+# Split sentence-final marks glued to a Persian / Arabic word ("مسدود!.") or to a
+# number ("عام 2017."): the sentence ends there.
+_EXTRA_SUFFIXES = [r"(?<=[\u0600-\u06FF!?؟.])[.!?؟]", r"(?<=[0-9])[.!?؟]"]
 
 
 class SentenceSplitter:

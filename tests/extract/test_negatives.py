@@ -259,6 +259,20 @@ UNSTATED = [
     ("ar", "فنّدت الشرطة مقطعاً يزعم وقوع اشتباك مسلح في الزرقاء."),
     ("ar", "سجلت الشبكة 30 حالة اعتقال في درعا خلال الأشهر الثلاثة الماضية."),
     ("ar", "وقف أهالي ضحايا تفجير الكرادة دقيقة صمت أمام النصب في بغداد."),
+    # topics that name weapons and attacks: the arms trade, sanctions, fiction, history,
+    # animals, metaphors, accidents with a stated cause
+    ("en", "A drone manufacturer in Ankara doubled its production of attack drones this year."),
+    ("en", "The novel's sequel follows a sniper through the siege of Aleppo."),
+    ("en", "Wolves attacked a flock near Erbil overnight, villagers said."),
+    ("en", "A transformer exploded in Karachi, cutting power to several streets."),
+    ("en", "Police in Peshawar warned that celebratory aerial firing is a crime."),
+    ("fa", "نمایشگاه صنایع دفاعی در تهران با رونمایی از چند پهپاد تازه آغاز شد."),
+    ("fa", "این کتاب روایت بمباران خرمشهر در سال‌های جنگ است."),
+    ("fa", "انفجار یک ترانسفورماتور در اهواز برق چند محله را قطع کرد."),
+    ("ar", "افتتحت شركة تركية خط إنتاج جديدا للطائرات المسيرة قرب أنقرة."),
+    ("ar", "واصل الدولار صعوده الصاروخي في أسواق بيروت."),
+    ("ar", "وقع الطرفان في الدوحة اتفاقا ينص على وقف دائم لإطلاق النار في دارفور."),
+    ("ar", "يرى محللون أن إسرائيل قد توسع غاراتها على جنوب لبنان إذا فشلت المفاوضات."),
 ]
 
 #: The same vocabulary around an event that did happen: these must still be reported.
@@ -358,6 +372,12 @@ STATED = [
         "قتل ثلاثة جنود في هجوم مسلح على حاجز في درعا يوم الاثنين، وأدانت الحكومة الهجوم.",
     ),
     ("en", "explosion", "just saw it: a blast hit a market in Mosul 20 minutes ago, many hurt."),
+    ("en", "shooting", "Gunmen shot dead two guards at a drone factory in Mosul on Monday."),
+    (
+        "ar",
+        "kidnapping",
+        "اختطف مسلحون مهندسين يعملان في شركة نفطية قرب البصرة يوم الأحد.",
+    ),
     (
         "en",
         "arrest",
@@ -400,3 +420,16 @@ def test_a_place_near_another_is_where_it_happened(rules_extractor: Extractor) -
     assert [(e.type.value, e.place.name if e.place else None) for e in events] == [
         ("security_deployment", "Ramadi")
     ]
+
+
+def test_a_year_with_a_full_stop_ends_its_sentence(rules_extractor: Extractor) -> None:
+    # "عام 2017." is history, and the full stop glued to the year still ends the sentence.
+    text = (
+        "أعيد افتتاح الجسر في الرقة بعد أن دمر خلال معارك عام 2017. "
+        "وقتل شخصان في انفجار عبوة ناسفة في الرقة صباح اليوم."
+    )
+    doc = Document(
+        key="k", kind=DocumentKind.ARTICLE, text=text, source="test", lang="ar", published=PUBLISHED
+    )
+    events = rules_extractor.extract(doc).events
+    assert [(e.type.value, e.killed) for e in events] == [("explosion", 2)]
