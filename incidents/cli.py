@@ -213,7 +213,11 @@ def extract(
 @app.command()
 def evaluate(
     split: Annotated[
-        str, typer.Option(help="Split of the annotated corpus: train, dev or test.")
+        str,
+        typer.Option(
+            help="Split of the annotated corpus: train, dev or test; or probe, the "
+            "documents written after it to probe it (training/probe/README.md)."
+        ),
     ] = "test",
     lang: Annotated[list[str] | None, typer.Option(help="Languages (default: fa, ar, en).")] = None,
     samples: Annotated[
@@ -236,11 +240,11 @@ def evaluate(
     """Score the extractor: P / R / F1 per language and type, counts, dates, negatives;
     with --geo, geocoding: exact place and accuracy within 161 km."""
     from incidents.evaluate import evaluate_gold, evaluate_samples, format_table
-    from incidents.extract.training.corpus import LANGUAGES, SPLITS, load_corpus
+    from incidents.extract.training.corpus import LANGUAGES, SPLITS, load_corpus, load_probe
     from incidents.runtime import build_extractor
 
-    if split not in SPLITS:
-        _err(f"error: --split must be one of {', '.join(SPLITS)}, not {split!r}")
+    if split not in (*SPLITS, "probe"):
+        _err(f"error: --split must be one of {', '.join(SPLITS)}, probe, not {split!r}")
         raise typer.Exit(2)
     languages = tuple(lang or LANGUAGES)
     if unknown := set(languages) - set(LANGUAGES):
@@ -255,7 +259,8 @@ def evaluate(
     if samples is not None:
         result = evaluate_samples(extractor, samples)
     else:
-        result = evaluate_gold(extractor, load_corpus(languages, (split,)))
+        gold = load_probe(languages) if split == "probe" else load_corpus(languages, (split,))
+        result = evaluate_gold(extractor, gold)
     typer.echo(format_table(result))
     payload = {**result.as_dict(), "errors": result.errors}
     json_out.write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -94,6 +94,22 @@ def test_evaluate_prints_a_table_and_writes_json(tmp_path: Path, corpus: Path) -
     assert scores["overall"]["f1"] > 0.5 and isinstance(scores["errors"], list)
 
 
+def test_evaluate_scores_the_probe_documents(tmp_path: Path) -> None:
+    from incidents.extract.training.corpus import load_corpus, load_probe
+
+    probe = load_probe(("en",))
+    assert len(probe) == 280 and any(not g.events for g in probe)
+    assert not {g.document.key for g in probe} & {g.document.key for g in load_corpus()}
+    out = tmp_path / "probe.json"
+    result = CliRunner().invoke(
+        app, ["evaluate", "--split", "probe", "--lang", "en", "--json", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    scores = json.loads(out.read_text(encoding="utf-8"))
+    assert set(scores["by_lang"]) == {"en"}
+    assert scores["negatives_without_event"] is not None
+
+
 def test_evaluate_names_a_bad_split() -> None:
     result = CliRunner().invoke(app, ["evaluate", "--split", "validation"])
     assert result.exit_code == 2

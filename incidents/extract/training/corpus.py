@@ -40,6 +40,16 @@ def data_dir() -> Path:
     return Path(str(resources.files("incidents.extract.training").joinpath("data")))
 
 
+def probe_dir() -> Path:
+    """Documents written after the corpus to probe it (see ``probe/README.md``)."""
+    return Path(str(resources.files("incidents.extract.training").joinpath("probe")))
+
+
+def load_probe(languages: tuple[str, ...] = LANGUAGES) -> list[GoldDocument]:
+    """Every probe document of ``languages``, whatever split its id falls in."""
+    return load_corpus(languages, SPLITS, probe_dir())
+
+
 def load_corpus(
     languages: tuple[str, ...] = LANGUAGES,
     splits: tuple[str, ...] = SPLITS,
