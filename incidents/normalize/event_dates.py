@@ -99,10 +99,11 @@ _HIJRI_MONTHS = {
     )
     for name in names
 }
+#: A month name ends its word: "۵ محرمانه" (5 confidential) names no month.
 _HIJRI = re.compile(
     r"(?P<day>\d{1,2})\s+(?:من\s+)?(?P<month>"
     + "|".join(sorted(_HIJRI_MONTHS, key=len, reverse=True))
-    + r")(?:\s+(?:سنه\s+|عام\s+)?(?P<year>14\d\d))?"
+    + r")(?!\w)(?:\s+(?:سنه\s+|عام\s+)?(?P<year>14\d\d))?"
 )
 _WORD = re.compile(r"[\w]+")
 #: "أول أمس", "أول من أمس", "the day before yesterday": two days back, though the
@@ -112,10 +113,13 @@ _TWO_DAYS_BACK = re.compile(
 )
 #: "سه شنبه" (Tuesday) written with a space would otherwise read as "شنبه" (Saturday).
 _PERSIAN_WEEKDAY_SPACE = re.compile(r"\b(یک|دو|سه|چهار|پنج)\s+شنبه")
+#: The month name ends its word, or is followed by "ماه" (month), spaced or glued
+#: ("دی ماه", "دی‌ماه" folded to "دیماه"): "۲ دیپلمات" (2 diplomats), "۵ دیگر" (5 others)
+#: and "۱ دیسمبر" (1 December) do not name the month دی.
 _JALALI = re.compile(
     r"(?P<day>\d{1,2})\s+(?P<month>"
     + "|".join(sorted(JALALI_MONTHS, key=len, reverse=True))
-    + r")(?:\s+(?:ماه\s+)?(?P<year>1[34]\d\d))?"
+    + r")(?:\s*ماه)?(?!\w)(?:\s+(?P<year>1[34]\d\d))?"
 )
 _GREG_NAMES = "|".join(sorted((re.escape(m) for m in _GREGORIAN_MONTHS), key=len, reverse=True))
 _GREG_DAY_MONTH = re.compile(
@@ -148,47 +152,75 @@ def resolve_event_date(folded_sentence: str, published: dt.date | None) -> dt.da
 
 
 def _explicit_date(text: str, published: dt.date | None) -> dt.date | None:
+    """The date ``text`` writes out. A date without a year is the latest such day on
+    or before publication in its own calendar (news reports what has happened): "۲۸
+    اسفند" read just after Nowruz is last year's, as "2 December" read in November is;
+    without a publication date it is None."""
     match = _HIJRI.search(text)
     if match:
-        year = int(match["year"]) if match["year"] else _hijri_year(published)
+        month, day = _HIJRI_MONTHS[match["month"]], int(match["day"])
+        year = int(match["year"]) if match["year"] else _hijri_year(published, month, day)
         if year is not None:
             try:
-                hijri = Hijri(year, _HIJRI_MONTHS[match["month"]], int(match["day"]))
+                hijri = Hijri(year, month, day)
                 return dt.date(*hijri.to_gregorian().datetuple())
             except (ValueError, OverflowError):
                 return None
     match = _JALALI.search(text)
     if match:
-        year = int(match["year"]) if match["year"] else _jalali_year(published)
+        month, day = JALALI_MONTHS[match["month"]], int(match["day"])
+        year = int(match["year"]) if match["year"] else _jalali_year(published, month, day)
         if year is not None:
             try:
-                return jalali_to_gregorian(year, JALALI_MONTHS[match["month"]], int(match["day"]))
+                return jalali_to_gregorian(year, month, day)
             except ValueError:
                 return None
     for pattern in (_GREG_DAY_MONTH, _GREG_MONTH_DAY):
         match = pattern.search(text)
         if match:
-            year = int(match["year"]) if match["year"] else (published.year if published else None)
-            if year is None:
+            month, day = _GREGORIAN_MONTHS[match["month"].lower()], int(match["day"])
+            if match["year"]:
+                year = int(match["year"])
+            elif published is not None:
+                # Compared before building the date: "29 February" read on 10 February
+                # 2024 is no day of 2023 (None), not an error of date.replace.
+                late = (month, day) > (published.month, published.day)
+                year = published.year - 1 if late else published.year
+            else:
                 return None
             try:
-                found = dt.date(year, _GREGORIAN_MONTHS[match["month"].lower()], int(match["day"]))
+                return dt.date(year, month, day)
             except ValueError:
                 return None
-            if published and not match["year"] and found > published:
-                found = found.replace(year=year - 1)
-            return found
     return None
 
 
-def _hijri_year(published: dt.date | None) -> int | None:
+def _hijri_year(
+    published: dt.date | None, month: int | None = None, day: int | None = None
+) -> int | None:
+    """The lunar Hijri year of ``published``, or, given a month and day, the year of the
+    latest such day on or before it; None without a publication date or outside the
+    Umm al-Qura table (1343-1500 AH) that hijridate converts with."""
     if published is None:
         return None
-    return int(Gregorian(published.year, published.month, published.day).to_hijri().year)
+    try:
+        today = Gregorian(published.year, published.month, published.day).to_hijri()
+    except (ValueError, OverflowError):
+        return None
+    late = month is not None and day is not None and (month, day) > (today.month, today.day)
+    return int(today.year) - (1 if late else 0)
 
 
-def _jalali_year(published: dt.date | None) -> int | None:
-    return JalaliDate(published).year if published else None
+def _jalali_year(
+    published: dt.date | None, month: int | None = None, day: int | None = None
+) -> int | None:
+    """The Solar Hijri year of ``published``, or, given a month and day, the year of the
+    latest such day on or before it; None without a publication date."""
+    if published is None:
+        return None
+    today = JalaliDate(published)
+    late = month is not None and day is not None and (month, day) > (today.month, today.day)
+    return int(today.year) - (1 if late else 0)
 
 
 def published_years(published: dt.date) -> list[tuple[int, int]]:
