@@ -54,6 +54,22 @@ class Settings(BaseSettings):
     api_token: SecretStr | None = Field(
         default=None, description="Bearer token for POST /documents (unset: disabled)"
     )
+    max_body_bytes: int = Field(
+        default=4 * 1024 * 1024,
+        ge=1024,
+        description="Largest request body the API accepts (larger: 413)",
+    )
+    max_document_bytes: int = Field(
+        default=10 * 1024 * 1024,
+        ge=1024,
+        description="Largest page or HTML file, or JSON Lines record, the job reads "
+        "(larger ones are reported and skipped unread)",
+    )
+    max_query_bytes: int = Field(
+        default=16 * 1024,
+        ge=1024,
+        description="Longest query string the API accepts (longer: 414)",
+    )
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     map_limit: int = Field(

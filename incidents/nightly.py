@@ -4,7 +4,7 @@ static map refreshed. The CLI's ``incidents nightly`` and ``incidents schedule``
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from sqlalchemy import update
@@ -16,6 +16,7 @@ from incidents.executors import Executor, ProcessExecutor, SerialExecutor
 from incidents.job_config import JobConfig
 from incidents.pipeline import ErrorSink, Progress, RunReport, run_job
 from incidents.run_lock import run_lock
+from incidents.sources import FolderSource, Source
 from incidents.store.engine import make_engine
 from incidents.store.migrations import upgrade
 from incidents.store.models import RunRecord
@@ -59,7 +60,7 @@ def run_nightly(
             executor = executor_factory(config, settings)
             try:
                 return run_job(
-                    config.sources,
+                    _limited(config.sources, settings.max_document_bytes),
                     engine,
                     executor,
                     on_error,
@@ -112,3 +113,13 @@ def with_overrides(config: JobConfig, workers: int | None, executor: str | None)
     if executor is not None:
         config = replace(config, executor=executor)
     return config
+
+
+def _limited(sources: Sequence[Source], max_document_bytes: int) -> list[Source]:
+    """``sources`` with folders reading documents of at most ``max_document_bytes``."""
+    return [
+        replace(source, max_document_bytes=max_document_bytes)
+        if isinstance(source, FolderSource)
+        else source
+        for source in sources
+    ]

@@ -14,7 +14,7 @@ from typing import Protocol
 
 from incidents.domain import Document, DocumentKind
 from incidents.errors import ReaderError
-from incidents.readers import iter_input_files, read_path
+from incidents.readers import DEFAULT_MAX_DOCUMENT_BYTES, iter_input_files, read_path
 from incidents.readers.feed import read_feed
 
 ErrorSink = Callable[[ReaderError], None]
@@ -32,10 +32,13 @@ class Source(Protocol):
 @dataclass(frozen=True)
 class FolderSource:
     """Page dumps (.txt), JSON Lines (.jsonl) and saved HTML pages under a folder
-    (or one such file)."""
+    (or one such file). A page or HTML file, or a JSON Lines record, larger than
+    ``max_document_bytes`` is reported and skipped unread, so one huge file can
+    neither exhaust memory nor stop the run."""
 
     root: Path
     name: str = ""
+    max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES
 
     def describe(self) -> str:
         return str(self.root)
@@ -45,7 +48,7 @@ class FolderSource:
             on_error(ReaderError(str(self.root), "input not found"))
             return
         for path, key in iter_input_files(self.root):
-            yield from read_path(path, key, on_error)
+            yield from read_path(path, key, on_error, self.max_document_bytes)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,16 @@ def read_feed(
     """The entries of the feed at ``location`` (a path or an http(s) URL) as articles
     of the source ``name``. An entry without text is reported and skipped; a feed
     that cannot be parsed at all is one error."""
-    parsed = feedparser.parse(location, request_headers={"User-Agent": "incidents"})
+    try:
+        parsed = feedparser.parse(location, request_headers={"User-Agent": "incidents"})
+    except (ValueError, OverflowError, LookupError) as exc:
+        # feedparser raises on some malformed markup (e.g. ValueError for a character
+        # reference past U+10FFFF); that is one bad feed, not a crashed run.
+        raise ReaderError(
+            location,
+            f"not a readable RSS or Atom feed ({type(exc).__name__}: {exc}); "
+            "check its character references and entities",
+        ) from exc
     status = parsed.get("status")
     if isinstance(status, int) and status >= 400:
         raise ReaderError(location, f"the feed answered HTTP {status}")

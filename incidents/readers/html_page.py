@@ -12,11 +12,14 @@ import trafilatura
 from incidents.domain import Document, DocumentKind
 from incidents.errors import ReaderError
 from incidents.normalize.language import detect_language
-from incidents.readers.decoding import read_text
+from incidents.readers.decoding import DEFAULT_MAX_DOCUMENT_BYTES, read_text
 
 
-def read_html_page(path: Path, key: str) -> Iterator[Document]:
-    html = read_text(path)
+def read_html_page(
+    path: Path, key: str, max_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES
+) -> Iterator[Document]:
+    """The article of a saved page; a page over ``max_bytes`` is rejected unread."""
+    html = read_text(path, max_bytes)
     text = trafilatura.extract(
         html, include_comments=False, include_tables=False, favor_precision=True
     )

@@ -20,14 +20,20 @@ from incidents.domain import Document, DocumentKind
 from incidents.errors import ReaderError
 from incidents.normalize.dates import parse_iso_datetime
 from incidents.normalize.language import SUPPORTED_LANGUAGES, detect_language
-from incidents.readers.decoding import read_text
+from incidents.readers.decoding import DEFAULT_MAX_DOCUMENT_BYTES, iter_text_lines
 
 ErrorHandler = Callable[[ReaderError], None]
 
 
-def read_jsonl(path: Path, key: str, on_error: ErrorHandler) -> Iterator[Document]:
-    """Yield the documents of a JSONL file; report each bad line and go on."""
-    for number, line in enumerate(read_text(path).split("\n"), start=1):
+def read_jsonl(
+    path: Path, key: str, on_error: ErrorHandler, max_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES
+) -> Iterator[Document]:
+    """Yield the documents of a JSONL file; report each bad line and go on.
+
+    The file is streamed line by line (an inbox may hold one very large feed file);
+    a line longer than ``max_bytes`` is reported and skipped without being read whole.
+    """
+    for number, line in iter_text_lines(path, on_error, max_bytes):
         if not line.strip():
             continue
         try:

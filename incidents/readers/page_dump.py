@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +33,7 @@ from incidents.errors import ReaderError
 from incidents.normalize.dates import JALALI_TIMESTAMP, parse_jalali_timestamp
 from incidents.normalize.folding import fold
 from incidents.normalize.language import detect_language
-from incidents.readers.decoding import read_text
+from incidents.readers.decoding import DEFAULT_MAX_DOCUMENT_BYTES, read_text
 
 _HEADER = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})\s*(?P<title>.*)$")
 _SOURCE = re.compile(r"^\s*(منبع|منبع خبر|المصدر|Source)\s*[::]\s*(?P<outlet>.+?)\s*$")
@@ -46,13 +46,21 @@ class _Line:
     text: str
 
 
-def read_page_dump(path: Path, key: str) -> Iterator[Document]:
+def read_page_dump(
+    path: Path,
+    key: str,
+    on_error: Callable[[ReaderError], None] | None = None,
+    max_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES,
+) -> Iterator[Document]:
     """Yield the article, then each comment, of one page-dump file.
 
     ``key`` is the stable name of the file (e.g. relative to its source folder);
-    documents are keyed ``{key}#article`` and ``{key}#comment-N``.
+    documents are keyed ``{key}#article`` and ``{key}#comment-N``. A bad comment is
+    passed to ``on_error`` (file and line) and the comments after it are still read,
+    so one broken comment of thousands costs only itself; without ``on_error`` it is
+    raised. A file over ``max_bytes`` is rejected unread.
     """
-    lines = [_Line(n, t) for n, t in enumerate(read_text(path).split("\n"), start=1)]
+    lines = [_Line(n, t) for n, t in enumerate(read_text(path, max_bytes).split("\n"), start=1)]
     header = _HEADER.match(lines[0].text)
     if header is None:
         raise ReaderError(str(path), "expected a 'date YYYY-MM-DD <headline>' header", line=1)
@@ -87,7 +95,12 @@ def read_page_dump(path: Path, key: str) -> Iterator[Document]:
     )
     for number, stamp in enumerate(stamps, start=1):
         end = stamps[number] - 2 if number < len(stamps) else len(lines)
-        yield _comment(path, lines, stamp, end, f"{key}#comment-{number}", article_key, outlet)
+        try:
+            yield _comment(path, lines, stamp, end, f"{key}#comment-{number}", article_key, outlet)
+        except ReaderError as exc:
+            if on_error is None:
+                raise
+            on_error(exc)
 
 
 def _comment(

@@ -1,0 +1,1 @@
+"""Hardening: bad input and reader properties."""
