@@ -10,6 +10,7 @@ from fastapi.staticfiles import StaticFiles
 
 import incidents
 from api import problems
+from api.limits import ConcurrencyLimit, RequestLimits
 from api.routes import documents as document_routes
 from api.routes import exports as export_routes
 from api.routes import incidents as incident_routes
@@ -17,6 +18,18 @@ from api.routes import map as map_routes
 from incidents.config import Settings
 from incidents.store.engine import make_engine
 from maps import static_dir
+
+#: Requests inside the app at once (fewer than the 40 threads that serve them); the
+#: PostgreSQL pool holds as many connections, so no request waits for one.
+MAX_CONCURRENT_REQUESTS = 32
+
+
+def _pool_for(url: str) -> dict[str, int]:
+    """PostgreSQL: a pool of :data:`MAX_CONCURRENT_REQUESTS` connections (5 kept
+    open). SQLite's pool has no cap (see :func:`incidents.store.engine.make_engine`)."""
+    if url.startswith("sqlite"):
+        return {}
+    return {"pool_size": 5, "max_overflow": MAX_CONCURRENT_REQUESTS - 5}
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -35,9 +48,15 @@ def create_app(settings: Settings) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
-    app.state.engine = make_engine(settings.database_url)
+    app.state.engine = make_engine(settings.database_url, **_pool_for(settings.database_url))
     app.state.country_names = _country_names()
     problems.install(app)
+    app.add_middleware(ConcurrencyLimit, limit=MAX_CONCURRENT_REQUESTS)
+    app.add_middleware(
+        RequestLimits,
+        max_body_bytes=settings.max_body_bytes,
+        max_query_bytes=settings.max_query_bytes,
+    )
     app.include_router(incident_routes.router)
     app.include_router(export_routes.router)
     app.include_router(document_routes.router)

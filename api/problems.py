@@ -8,27 +8,71 @@ failures are a 500 problem that says nothing about the internals.
 
 from __future__ import annotations
 
+import json
 from http import HTTPStatus
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 MEDIA_TYPE = "application/problem+json"
 
 
-def problem(request: Request, status: int, detail: str, **extra: Any) -> JSONResponse:
-    body = {
+class Problem(BaseModel):
+    """An RFC 9457 problem; ``errors`` on a 422, one per bad parameter."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    instance: str
+    errors: list[dict[str, str]] | None = None
+
+
+def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI ``responses`` of the problems an operation may answer with."""
+    return {
+        status: {
+            "description": HTTPStatus(status).phrase,
+            "content": {MEDIA_TYPE: {"schema": Problem.model_json_schema()}},
+        }
+        for status in statuses
+    }
+
+
+def body(status: int, detail: str, instance: str, **extra: Any) -> dict[str, Any]:
+    return {
         "type": "about:blank",
         "title": HTTPStatus(status).phrase,
         "status": status,
         "detail": detail,
-        "instance": request.url.path,
+        "instance": instance,
         **extra,
     }
-    return JSONResponse(body, status_code=status, media_type=MEDIA_TYPE)
+
+
+def encoded(content: dict[str, Any]) -> bytes:
+    """JSON whose ``<``, ``>`` and ``&`` are ``\\u`` escapes: a problem echoes the
+    request's path, and no sniffing client should ever read markup in it."""
+    text = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, escape)
+    return text.encode()
+
+
+class ProblemResponse(JSONResponse):
+    media_type = MEDIA_TYPE
+
+    def render(self, content: Any) -> bytes:
+        return encoded(content)
+
+
+def problem(request: Request, status: int, detail: str, **extra: Any) -> JSONResponse:
+    content = body(status, detail, request.url.path, **extra)
+    return ProblemResponse(content, status_code=status)
 
 
 def _parameter(location: tuple[Any, ...]) -> str:

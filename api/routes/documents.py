@@ -1,15 +1,20 @@
 """``POST /documents``: submit articles (with their comments) for extraction now.
 
 Guarded by a bearer token from the configuration (``INCIDENTS_API_TOKEN``); without
-one, submissions are disabled. The body is one record or a list of records in the
-JSON Lines reader's format (``{"id", "text", "lang"?, "published"?, "url"?, "title"?,
-"source"?, "comments"?}``). Each document is stored in its own transaction, as the
-nightly job does; a bad record is reported by its index and the others go on.
-The extractor is built on the first submission and kept for the process.
+one, submissions are disabled (403). A request without a token is a 401 (with
+``WWW-Authenticate: Bearer``), one with another token a 403; tokens are compared as
+SHA-256 digests in constant time, so neither their content nor their length leaks.
+
+The body is one record or a list of records in the JSON Lines reader's format
+(``{"id", "text", "lang"?, "published"?, "url"?, "title"?, "source"?, "comments"?}``).
+Each document is stored in its own transaction, as the nightly job does; a bad
+record is reported by its index and the others go on. The extractor is built on
+the first submission and kept for the process.
 """
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 import threading
 from typing import Annotated, Any
@@ -20,6 +25,7 @@ from pydantic import BaseModel
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
+from api import problems
 from api.deps import SettingsDep
 from incidents.config import Settings
 from incidents.errors import IncidentsError, ReaderError
@@ -27,7 +33,7 @@ from incidents.extract.extractor import Extractor
 from incidents.pipeline import process_document
 from incidents.readers.jsonl import documents_of_record
 
-router = APIRouter(tags=["documents"])
+router = APIRouter(tags=["documents"], responses=problems.responses(422))
 _bearer = HTTPBearer(auto_error=False)
 _build_lock = threading.Lock()
 #: One submission extracts at a time: the spaCy pipelines are shared and not thread-safe.
@@ -41,12 +47,21 @@ def require_token(
 ) -> None:
     if settings.api_token is None:
         raise HTTPException(403, detail="submissions are disabled: set INCIDENTS_API_TOKEN")
-    expected = settings.api_token.get_secret_value().encode()
-    given = credentials.credentials.encode() if credentials else b""
-    if not secrets.compare_digest(given, expected):
+    if credentials is None or not credentials.credentials:
         raise HTTPException(
-            401, detail="a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"}
+            401,
+            detail="a bearer token is required (Authorization: Bearer <token>)",
+            headers={"WWW-Authenticate": "Bearer"},
         )
+    expected = _digest(settings.api_token.get_secret_value())
+    if not secrets.compare_digest(_digest(credentials.credentials), expected):
+        raise HTTPException(403, detail="the bearer token is not valid")
+
+
+def _digest(token: str) -> bytes:
+    """A fixed-length digest, so comparing two tokens takes the same time whatever
+    their lengths (``compare_digest`` returns early on a length mismatch)."""
+    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).digest()
 
 
 def _extractor(request: Request, settings: Settings) -> Extractor:
@@ -82,6 +97,7 @@ class Submission(BaseModel):
     response_model=Submission,
     status_code=201,
     dependencies=[Depends(require_token)],
+    responses=problems.responses(400, 401, 403, 413, 422),
 )
 def submit_documents(
     request: Request,

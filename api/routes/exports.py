@@ -22,12 +22,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 import incidents
+from api import problems
 from api.deps import SessionDep
 from api.routes.incidents import FilterDep, SortQuery
 from incidents.store.models import DocumentRecord, Incident, IncidentPublic, Report
 from incidents.store.queries import IncidentFilter, Tally, iter_incidents, lead_reports, stats
 
-router = APIRouter(tags=["exports"])
+router = APIRouter(tags=["exports"], responses=problems.responses(422))
 
 #: ACLED's event type and sub-event type for each of our types.
 ACLED_TYPES = {
@@ -185,7 +186,7 @@ class Health(BaseModel):
     version: str
 
 
-@router.get("/health", response_model=Health)
+@router.get("/health", response_model=Health, responses=problems.responses(503))
 def health(session: SessionDep) -> Health:
     """Whether the service and its database answer (503 when the database does not)."""
     try:

@@ -6,17 +6,27 @@ import datetime as dt
 from dataclasses import replace
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from pydantic import BaseModel
 
+from api import problems
 from api.deps import SessionDep
 from incidents.domain import EventType
 from incidents.store.models import IncidentDetail, IncidentPublic
 from incidents.store.queries import BBox, IncidentFilter, incident_detail, list_incident_rows
 
-router = APIRouter(tags=["incidents"])
+router = APIRouter(tags=["incidents"], responses=problems.responses(422))
 
-TypeQuery = Annotated[list[EventType] | None, Query(alias="type", description="Event type(s).")]
+#: The largest integer an integer column holds on both backends (PostgreSQL's
+#: ``integer``; SQLAlchemy binds ``::INTEGER``): a larger one failed in the database.
+MAX_INT = 2**31 - 1
+#: Most values of ``type`` in one request (there are far fewer types).
+MAX_TYPES = 32
+
+TypeQuery = Annotated[
+    list[EventType] | None,
+    Query(alias="type", max_length=MAX_TYPES, description="Event type(s)."),
+]
 CountryQuery = Annotated[str | None, Query(pattern="^[A-Za-z]{2}$", description="ISO alpha-2.")]
 SinceQuery = Annotated[dt.date | None, Query(description="Events on or after (YYYY-MM-DD).")]
 UntilQuery = Annotated[dt.date | None, Query(description="Events on or before (YYYY-MM-DD).")]
@@ -70,7 +80,7 @@ def incident_filter(
     if since and until and since > until:
         raise HTTPException(422, detail="'since' must not be after 'until'")
     return IncidentFilter(
-        types=tuple(t.value for t in types or ()),
+        types=tuple(dict.fromkeys(t.value for t in types or ())),
         country=country,
         since=since,
         until=until,
@@ -84,10 +94,18 @@ def query_filter(
     since: SinceQuery = None,
     until: UntilQuery = None,
     bbox: BBoxQuery = None,
-    min_killed: Annotated[int | None, Query(ge=0, description="At least this many killed.")] = None,
+    min_killed: Annotated[
+        int | None, Query(ge=0, le=MAX_INT, description="At least this many killed.")
+    ] = None,
     q: Annotated[
         str | None,
-        Query(min_length=2, max_length=200, description="Text in the evidence or the place."),
+        Query(
+            min_length=2,
+            max_length=200,
+            # NUL cannot be stored in, nor searched for in, PostgreSQL text.
+            pattern="^[^\\x00]*$",
+            description="Text in the evidence or the place (no NUL characters).",
+        ),
     ] = None,
     source_kind: Annotated[
         Literal["article", "comment"] | None,
@@ -116,7 +134,7 @@ def get_incidents(
     flt: FilterDep,
     sort: SortQuery = "-event_date",
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_INT)] = 0,
 ) -> IncidentPage:
     """Incidents in ``sort`` order (newest first by default), with the total matching."""
     rows, total = list_incident_rows(session, flt, limit, offset, sort)
@@ -144,8 +162,12 @@ def get_incidents_geojson(
     return {"type": "FeatureCollection", "features": features}
 
 
-@router.get("/incidents/{incident_id}", response_model=IncidentDetail)
-def get_incident(session: SessionDep, incident_id: int) -> IncidentDetail:
+@router.get(
+    "/incidents/{incident_id}", response_model=IncidentDetail, responses=problems.responses(404)
+)
+def get_incident(
+    session: SessionDep, incident_id: Annotated[int, Path(ge=1, le=MAX_INT)]
+) -> IncidentDetail:
     """One incident with every report, its evidence sentence and source document."""
     detail = incident_detail(session, incident_id)
     if detail is None:

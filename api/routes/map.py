@@ -15,13 +15,14 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 
+from api import problems
 from api.deps import SessionDep, SettingsDep
 from api.routes.incidents import FilterDep, parse_bbox
 from incidents.store.queries import BBox, IncidentFilter
 from maps import build_incident_map
 from maps.data import map_view, view_features
 
-router = APIRouter(tags=["map"])
+router = APIRouter(tags=["map"], responses=problems.responses(422))
 
 AreaQuery = Annotated[
     str | None,

@@ -47,10 +47,11 @@ def _post(client: TestClient, body: Any, token: str | None = TOKEN) -> Any:
 
 def test_a_token_is_required(client: TestClient) -> None:
     missing = _post(client, ARTICLE, token=None)
+    assert missing.status_code == 401
+    assert missing.headers["www-authenticate"] == "Bearer"
     wrong = _post(client, ARTICLE, token="guess")
+    assert wrong.status_code == 403  # more in test_hostile.py
     for response in (missing, wrong):
-        assert response.status_code == 401
-        assert response.headers["www-authenticate"] == "Bearer"
         assert response.headers["content-type"] == "application/problem+json"
 
 
