@@ -17,6 +17,7 @@ from benchmarks.api_query import bench_api
 from benchmarks.bulk_reports import bench_reports
 from benchmarks.extraction import bench_extraction, bench_memory
 from benchmarks.gazetteer import bench_gazetteer
+from benchmarks.load_test import bench_load
 from benchmarks.map_render import bench_map
 from benchmarks.nightly_job import bench_nightly
 
@@ -28,6 +29,7 @@ BENCHMARKS: dict[str, Callable[[], list[str]]] = {
     "reports": bench_reports,
     "map": bench_map,
     "nightly": bench_nightly,
+    "load": bench_load,
 }
 
 
