@@ -69,8 +69,6 @@ def store_batch(
     """:func:`store_reports` for many documents at once: one lookup of their places
     and one executemany of their reports (a bulk load; the nightly job stores one
     document per transaction)."""
-    # What merging looks reports up by (see incidents.store.merge._members).
-    refresh_statistics(session, {"reports": ("type", "anchor_geonameid", "event_date")})
     events = [event for _, mentions, _ in items for event in mentions]
     places = place_ids(session, (e.place for e in events if e.place is not None))
     rows = [
@@ -94,8 +92,8 @@ def bulk_store(
     ones in memory, their incidents written first, and the reports then inserted
     already linked, with one executemany. The result equals :func:`store_batch`
     followed by :func:`merge_pending`. Returns the incidents touched."""
-    # What merging looks reports up by (see incidents.store.merge._members).
-    refresh_statistics(session, {"reports": ("type", "anchor_geonameid", "event_date")})
+    # Merging looks reports up by type, town and date (incidents.store.merge._members).
+    refresh_statistics(session, ("reports",))
     events = [event for _, mentions, _ in items for event in mentions]
     places = place_ids(session, (e.place for e in events if e.place is not None))
     now = utcnow()

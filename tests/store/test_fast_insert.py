@@ -88,9 +88,9 @@ def test_statistics_are_refreshed_once_a_table_outgrows_them(engine: Engine) -> 
             connection.execute(text("SELECT pg_stat_force_next_flush()"))
     with Session(engine) as session, session.begin():
         session.execute(text("SELECT pg_stat_clear_snapshot()")) if postgres else None
-        analyzed = refresh_statistics(session, {"places": ("key",)})
+        analyzed = refresh_statistics(session, ("places",))
     assert analyzed == (["places"] if postgres else [])
     with Session(engine) as session, session.begin():
-        assert refresh_statistics(session, {"places": ("key",)}) == []
+        assert refresh_statistics(session, ("places",)) == []
     with Session(engine) as session:
         assert session.scalar(select(table.c.key).where(table.c.key == "bulk:0")) == "bulk:0"
