@@ -78,26 +78,23 @@ _GREGORIAN_MONTHS = {
     )
     for name in names
 }
+#: The lunar Hijri months as written in Arabic and Persian, first month first.
+HIJRI_MONTH_NAMES: tuple[tuple[str, ...], ...] = (
+    ("محرم",),
+    ("صفر",),
+    ("ربيع الأول", "ربيع الاول"),
+    ("ربيع الآخر", "ربيع الثاني"),
+    ("جمادى الأولى", "جمادى الاولى"),
+    ("جمادى الآخرة", "جمادى الثانية"),
+    ("رجب",),
+    ("شعبان",),
+    ("رمضان",),
+    ("شوال",),
+    ("ذو القعدة", "ذي القعدة"),
+    ("ذو الحجة", "ذي الحجة"),
+)
 _HIJRI_MONTHS = {
-    fold(name): number
-    for number, names in enumerate(
-        [
-            ("محرم",),
-            ("صفر",),
-            ("ربيع الأول", "ربيع الاول"),
-            ("ربيع الآخر", "ربيع الثاني"),
-            ("جمادى الأولى", "جمادى الاولى"),
-            ("جمادى الآخرة", "جمادى الثانية"),
-            ("رجب",),
-            ("شعبان",),
-            ("رمضان",),
-            ("شوال",),
-            ("ذو القعدة", "ذي القعدة"),
-            ("ذو الحجة", "ذي الحجة"),
-        ],
-        start=1,
-    )
-    for name in names
+    fold(name): number for number, names in enumerate(HIJRI_MONTH_NAMES, start=1) for name in names
 }
 #: A month name ends its word: "۵ محرمانه" (5 confidential) names no month.
 _HIJRI = re.compile(

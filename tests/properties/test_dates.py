@@ -21,25 +21,11 @@ from persiantools.jdatetime import MONTH_NAMES_FA, JalaliDate
 
 from incidents.normalize import fold
 from incidents.normalize.dates import JALALI_TIMESTAMP, TEHRAN, parse_jalali_timestamp
-from incidents.normalize.event_dates import resolve_event_date
+from incidents.normalize.event_dates import HIJRI_MONTH_NAMES, resolve_event_date
 from tests.properties import quick
 
 DIGITS = {"ascii": "0123456789", "persian": "۰۱۲۳۴۵۶۷۸۹", "arabic": "٠١٢٣٤٥٦٧٨٩"}
 JALALI_NAMES = [name for name in MONTH_NAMES_FA if name]  # فروردین ... اسفند, as printed
-HIJRI_NAMES = [
-    ("محرم",),
-    ("صفر",),
-    ("ربيع الأول", "ربيع الاول"),
-    ("ربيع الآخر", "ربيع الثاني"),
-    ("جمادى الأولى", "جمادى الاولى"),
-    ("جمادى الآخرة", "جمادى الثانية"),
-    ("رجب",),
-    ("شعبان",),
-    ("رمضان",),
-    ("شوال",),
-    ("ذو القعدة", "ذي القعدة"),
-    ("ذو الحجة", "ذي الحجة"),
-]
 GREGORIAN_NAMES = [
     ("January", "Jan", "ژانویه", "يناير", "كانون الثاني"),
     ("February", "Feb", "فوریه", "فبراير", "شباط"),
@@ -107,7 +93,7 @@ def hijri_text(day: dt.date, script: str, spelling: int, before_year: str, with_
     """``23 جمادى الأولى 1447 هـ``: ``spelling`` picks among the month's spellings,
     ``before_year`` is "", "سنة " or "عام "."""
     hijri = Gregorian(day.year, day.month, day.day).to_hijri()
-    names = HIJRI_NAMES[hijri.month - 1]
+    names = HIJRI_MONTH_NAMES[hijri.month - 1]
     stamp = f"{_digits(hijri.day, script)} {names[spelling % len(names)]}"
     if with_year:
         stamp += f" {before_year}{_digits(hijri.year, script)}"
@@ -160,7 +146,7 @@ def test_a_gregorian_date_in_text_round_trips(
 @given(
     st.integers(1, 31),
     st.sampled_from(
-        [*JALALI_NAMES, *(n for names in HIJRI_NAMES for n in names)]
+        [*JALALI_NAMES, *(n for names in HIJRI_MONTH_NAMES for n in names)]
         + [n for names in GREGORIAN_NAMES for n in names]
     ),
     st.dates(dt.date(1990, 1, 1), dt.date(2060, 12, 31)),
@@ -261,7 +247,7 @@ def test_a_weekday_is_the_latest_such_day_within_the_week_before_publication(
 _FRAGMENTS = st.sampled_from(
     [
         *JALALI_NAMES,
-        *(n for names in HIJRI_NAMES for n in names),
+        *(n for names in HIJRI_MONTH_NAMES for n in names),
         *(n for names in GREGORIAN_NAMES for n in names),
         *DAY_WORDS,
         *WEEKDAYS,
@@ -344,7 +330,7 @@ _MONTH_NAMES = sorted(
         fold(name).lower()
         for name in [
             *JALALI_NAMES,
-            *(n for names in HIJRI_NAMES for n in names),
+            *(n for names in HIJRI_MONTH_NAMES for n in names),
             *(n for names in GREGORIAN_NAMES for n in names),
         ]
     }

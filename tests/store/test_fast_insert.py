@@ -77,7 +77,7 @@ def test_dates_and_times_are_stored_as_sqlalchemy_writes_them(engine: Engine) ->
 
 def test_statistics_are_refreshed_once_a_table_outgrows_them(engine: Engine) -> None:
     table = PlaceRecord.__table__  # type: ignore[attr-defined]
-    rows = [dict(r, key=f"bulk:{i}") for i in range(MIN_CHANGED + 1) for r in _rows("x")[:1]]
+    rows = [dict(_rows("x")[0], key=f"bulk:{i}") for i in range(MIN_CHANGED + 1)]
     with Session(engine) as session, session.begin():
         fast_insert(session, table, rows)
     postgres = engine.dialect.name == "postgresql"
@@ -87,7 +87,8 @@ def test_statistics_are_refreshed_once_a_table_outgrows_them(engine: Engine) -> 
         with engine.connect() as connection:
             connection.execute(text("SELECT pg_stat_force_next_flush()"))
     with Session(engine) as session, session.begin():
-        session.execute(text("SELECT pg_stat_clear_snapshot()")) if postgres else None
+        if postgres:
+            session.execute(text("SELECT pg_stat_clear_snapshot()"))
         analyzed = refresh_statistics(session, ("places",))
     assert analyzed == (["places"] if postgres else [])
     with Session(engine) as session, session.begin():
