@@ -10,8 +10,11 @@ Mentions of the same type at the same place in one document are then one event.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
+import numpy as np
+from spacy.attrs import IS_DIGIT, LENGTH
 from spacy.tokens import Doc, Span
 
 from incidents.domain import CASUALTY_TYPES, EventType
@@ -116,16 +119,17 @@ def sentence_events(
     last_place: tuple[GazetteerEntry, PlaceMention] | None = None
     pending_references: list[RawEvent] = []
     years = published_years(published) if published else []
-    for sentence in doc.sents:
-        if not sentence.text.strip():
+    year_tokens = _four_digit_tokens(doc) if years else {}
+    for sentence, spans in _sentences_with_spans(doc):
+        text = doc.text[sentence.start_char : sentence.end_char]  # Span.text, without a loop
+        if not text.strip():
             continue
-        spans = [s for s in doc.spans[SPANS_KEY] if sentence.start <= s.start < sentence.end]
         labels = {s.label_ for s in spans}
         here = [m for m in places if sentence.start <= m.start < sentence.end]
         event_places = [m for m in here if m.role == EVENT_ROLE and resolved.get(m.start)]
         triggers = _triggers(spans, sentence, lex.lang)
         references = [s for s in spans if s.label_ == REFERENCE]
-        if _names_an_earlier_year(sentence, years):
+        if _names_an_earlier_year(sentence, year_tokens, years):
             labels.add("BACKGROUND")
         if labels & {SPORTS, TOPIC} and not labels & CASUALTY_LABELS:
             labels.add("BACKGROUND")  # "a bombardment of sixes", "a drone factory opened"
@@ -148,7 +152,7 @@ def sentence_events(
             casualty_spans = [s for s in spans if s.label_ in CASUALTY_LABELS]
             needed = decisions or labels & CASUALTY_LABELS
             casualties = read_casualties(sentence, casualty_spans, lex) if needed else Casualties()
-            date = resolve_event_date(sentence.text, published) if decisions else None
+            date = resolve_event_date(text, published) if decisions else None
             found = [
                 _place_by_passing(
                     _event(
@@ -189,6 +193,41 @@ def sentence_events(
         stated |= ABSORBS.get(kind, set())  # "در این انفجار" after a suicide bombing
     events.extend(e for e in pending_references if e.type not in stated)
     return events, claims
+
+
+def _sentences_with_spans(doc: Doc) -> list[tuple[Span, list[Span]]]:
+    """Each sentence of ``doc`` with its rule spans (those starting in it, in the
+    order of the span group)."""
+    sentences = list(doc.sents)
+    starts = [sentence.start for sentence in sentences]
+    grouped: list[list[Span]] = [[] for _ in sentences]
+    for span in doc.spans[SPANS_KEY]:
+        grouped[bisect_right(starts, span.start) - 1].append(span)
+    return list(zip(sentences, grouped, strict=True))
+
+
+def sentences_for_the_model(doc: Doc) -> list[Span]:
+    """The sentences whose scores :func:`sentence_events` may ask the policy to use.
+
+    Those with a rule span, less those the rules settle alone: a sentence blocked by
+    a sentence-level cue (or by a sports or topic cue with no casualty word), and one
+    with no trigger where the model may not add an event either (a hypothetical, a
+    claim, a question). Every sentence left out would have had its scores unread.
+    """
+    chosen = []
+    for sentence, spans in _sentences_with_spans(doc):
+        labels = {s.label_ for s in spans}
+        if not labels or labels & SENTENCE_BLOCKERS:
+            continue
+        if labels & {SPORTS, TOPIC} and not labels & CASUALTY_LABELS:
+            continue
+        if not labels & EVENT_LABELS and (
+            labels & (CLAUSE_BLOCKERS | {"CLAIM"})
+            or _questioned(sentence, (sentence.start, sentence.end))
+        ):
+            continue
+        chosen.append(sentence)
+    return chosen
 
 
 #: How a later sentence changes a toll told before: it replaces it ("the death toll
@@ -253,16 +292,25 @@ ABSORBS = {
 }
 
 
-def _names_an_earlier_year(sentence: Span, years: list[tuple[int, int]]) -> bool:
+def _four_digit_tokens(doc: Doc) -> dict[int, int]:
+    """Token index → value of every token of four ASCII digits (a year, perhaps)."""
+    lengths, digits = doc.to_array([LENGTH, IS_DIGIT]).T
+    found = np.flatnonzero((lengths == 4) & (digits == 1)).tolist()
+    return {i: int(text) for i in found if (text := doc[i].text).isascii()}
+
+
+def _names_an_earlier_year(
+    sentence: Span, year_tokens: dict[int, int], years: list[tuple[int, int]]
+) -> bool:
     """ "the 2015 bombing", "سال ۱۴۰۱", "عام 1445 هـ": history, not news. A year is
     compared with the publication year in its own calendar (Gregorian, Solar Hijri,
     lunar Hijri): ``years`` holds those, from :func:`published_years`; none without a
-    publication date."""
-    for token in sentence:
-        text = token.text
-        if len(text) != 4 or not text.isdigit():
+    publication date. ``year_tokens`` are the doc's four-digit tokens
+    (:func:`_four_digit_tokens`)."""
+    for i in range(sentence.start, sentence.end):
+        year = year_tokens.get(i)
+        if year is None:
             continue
-        year = int(text)
         for low, current in years:
             if low <= year < current:
                 return True

@@ -6,21 +6,25 @@ reused for every document of a run.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.tokens import Span as SpacySpan
 
 from incidents.domain import Claim, Document, DocumentKind, EventMention, PlaceMatch, Span
 from incidents.errors import ExtractionError
 from incidents.extract.classifier import SentenceClassifier, models_dir
-from incidents.extract.events import DEFAULT_POLICY, RawClaim, RawEvent, sentence_events
+from incidents.extract.events import (
+    DEFAULT_POLICY,
+    RawClaim,
+    RawEvent,
+    sentence_events,
+    sentences_for_the_model,
+)
 from incidents.extract.lexicon import Lexicon, load_lexicon
-from incidents.extract.nlp import SPANS_KEY, build_nlp
+from incidents.extract.nlp import build_nlp
 from incidents.extract.places import PlaceFinder, PlaceMention, named_places, resolve
 from incidents.extract.policy import CombinationPolicy, load_policies
 from incidents.geocode import Gazetteer, GazetteerEntry, to_place_match
@@ -115,7 +119,7 @@ class Extractor:
         classifier = self.classifiers.get(lang)
         policy = self.policies.get(lang, DEFAULT_POLICY)
         scores = (
-            classifier.score_sentences(_sentences_with_rule_hits(read.doc))
+            classifier.score_sentences(sentences_for_the_model(read.doc))
             if classifier is not None and policy.uses_model
             else None
         )
@@ -125,18 +129,6 @@ class Extractor:
         events = _merge(document, read.folded, raw_events, self.places[lang])
         claims = tuple(_claim(document, read.folded, c) for c in raw_claims)
         return ExtractionResult(document.key, lang, events, claims, frozenset(read.countries))
-
-
-def _sentences_with_rule_hits(doc: Doc) -> list[SpacySpan]:
-    """Sentences holding at least one rule span (a trigger, a casualty word, a cue):
-    the only ones the model is asked about (see :mod:`incidents.extract.policy`)."""
-    starts = sorted(span.start for span in doc.spans[SPANS_KEY])
-    chosen = []
-    for sentence in doc.sents:
-        at = bisect.bisect_left(starts, sentence.start)
-        if at < len(starts) and starts[at] < sentence.end:
-            chosen.append(sentence)
-    return chosen
 
 
 def _evidence(document: Document, folded: FoldedText, start_char: int, end_char: int) -> Span:

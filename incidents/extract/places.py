@@ -54,6 +54,7 @@ class PlaceFinder:
         self.gazetteer = gazetteer
         self.lex = lex
         self._name_flag = vocab.add_flag(gazetteer.may_begin_name)
+        self._end_flag = vocab.add_flag(gazetteer.may_end_name)
         self._place_words = frozenset(
             name_key(word) for word in load_place_types().get(lex.lang, ())
         )
@@ -126,6 +127,7 @@ class PlaceFinder:
         if not len(flagged):
             return []
         offsets = doc.to_array([IDX, LENGTH, ORTH])
+        may_end = doc.to_array(self._end_flag).astype(bool).tolist()
         begins = offsets[:, 0].tolist()
         ends = (offsets[:, 0] + offsets[:, 1]).tolist()
         hyphens = (offsets[:, 2] == doc.vocab.strings["-"]).cumsum().tolist()
@@ -141,6 +143,8 @@ class PlaceFinder:
             stop = min(start + 2 * longest, size)
             seen = hyphens[stop - 1] - (hyphens[start - 1] if start else 0)
             for n in range(min(longest + 2 * seen, stop - start), 0, -1):
+                if n > 1 and not may_end[start + n - 1]:
+                    continue
                 surface = text[begins[start] : ends[start + n - 1]]
                 candidates = gazetteer.lookup(surface)
                 if candidates and accept is not None:

@@ -76,6 +76,7 @@ class Gazetteer:
         "_max_tokens",
         "_memo",
         "_minor",
+        "_reversed_keys",
         "_size",
         "_town_anchors",
     )
@@ -95,6 +96,7 @@ class Gazetteer:
         self._minor = minor
         self._town_anchors = town_anchors or {}
         self._keys = sorted(index)
+        self._reversed_keys = sorted(key[::-1] for key in index)
         self._blocked = blocked
         self._focus = focus
         self._demonyms = demonyms
@@ -221,9 +223,19 @@ class Gazetteer:
         forms = [key, *(variant.key for variant in arabic_variants(key))]
         return any(self._begins_some_key(form) for form in forms if form)
 
+    def may_end_name(self, word: str) -> bool:
+        """Whether a name of several tokens may end with the token ``word``: its key ends
+        some indexed key (True when it has no key, as punctuation has none).
+
+        :meth:`lookup` folds a surface character by character and changes only the
+        start of its first word (proclitic, article), so a surface whose last token
+        fails this is never found: the text scanner skips such a surface unseen.
+        """
+        key = name_key(word)
+        return not key or _begins_some(self._reversed_keys, key[::-1])
+
     def _begins_some_key(self, prefix: str) -> bool:
-        at = bisect.bisect_left(self._keys, prefix)
-        return at < len(self._keys) and self._keys[at].startswith(prefix)
+        return _begins_some(self._keys, prefix)
 
     def country_of_demonym(self, word: str) -> str | None:
         """The ISO2 code of the country a nationality adjective names ("Syrian",
@@ -349,3 +361,9 @@ def _prefer_focus(
         for e in entries
         if e.kind != "city" or e.country in focus or (not arabic and e.population > largest)
     )
+
+
+def _begins_some(keys: list[str], prefix: str) -> bool:
+    """Whether some string of the sorted ``keys`` starts with ``prefix``."""
+    at = bisect.bisect_left(keys, prefix)
+    return at < len(keys) and keys[at].startswith(prefix)

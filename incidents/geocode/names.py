@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from incidents.normalize.folding import fold
 
@@ -58,11 +59,13 @@ _ARTICLE = "ال"
 MIN_KEY_LENGTH = 3
 
 
+@lru_cache(maxsize=65_536)
 def name_key(text: str) -> str:
     """The index key of a name or surface: folded, accent-free, lowercase, one space.
 
     Decomposing first (NFD) lets ``fold`` drop Latin accents and the hamza of
     ``ئ`` / ``ؤ`` as it drops other marks, so ``اسرائیل`` and ``اسراییل`` meet.
+    Remembered: a new word is asked about by several lexeme flags in a row.
     """
     folded = text if text.isascii() else fold(unicodedata.normalize("NFD", text))
     folded = _EDGE_PUNCT.sub("", _POSSESSIVE.sub("", folded).translate(_SEPARATORS))
@@ -101,7 +104,15 @@ class Variant:
     added_article: bool
 
 
-def arabic_variants(key: str) -> Iterator[Variant]:
+@lru_cache(maxsize=65_536)
+def arabic_variants(key: str) -> tuple[Variant, ...]:
+    """Forms of an Arabic-script ``key`` to try when it is not found as written
+    (see :func:`_arabic_variants`); remembered, as lookups and lexeme flags ask about
+    the same words again."""
+    return tuple(_arabic_variants(key))
+
+
+def _arabic_variants(key: str) -> Iterator[Variant]:
     """Forms of an Arabic-script ``key`` to try when it is not found as written.
 
     The article is toggled first (``الرقه`` ↔ ``رقه``), then each proclitic that

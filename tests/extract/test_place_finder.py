@@ -72,3 +72,23 @@ def test_demonyms_give_context_countries(gazetteer: Gazetteer) -> None:
 )
 def test_may_begin_name(gazetteer: Gazetteer, word: str, expected: bool) -> None:
     assert gazetteer.may_begin_name(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("دمشق", True),
+        ("Zor", True),
+        ("Khumri", True),
+        (",", True),  # no key: punctuation never rules a surface out
+        ("xyzzyq", False),
+        ("ححححخ", False),
+    ],
+)
+def test_may_end_name(gazetteer: Gazetteer, word: str, expected: bool) -> None:
+    assert gazetteer.may_end_name(word) is expected
+
+
+def test_every_indexed_name_ends_with_a_word_that_may_end_one(gazetteer: Gazetteer) -> None:
+    last_words = {key.rsplit(" ", 1)[-1] for key in gazetteer.names()}
+    assert all(gazetteer.may_end_name(word) for word in last_words)
