@@ -15,13 +15,14 @@ the first submission and kept for the process.
 from __future__ import annotations
 
 import hashlib
+import json
 import secrets
 import threading
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
@@ -92,20 +93,47 @@ class Submission(BaseModel):
     errors: list[RecordError]
 
 
+_BODY = TypeAdapter(dict[str, Any] | list[dict[str, Any]])
+
+
+async def submitted_records(
+    request: Request, _: Annotated[None, Depends(require_token)]
+) -> list[dict[str, Any]]:
+    """The body's records, read only once the token has passed: a caller without one
+    learns nothing from how its body is parsed (FastAPI would parse a declared body
+    before any dependency runs)."""
+    raw = await request.body()
+    try:
+        body = json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise HTTPException(400, detail=f"'body' is not valid JSON: {exc}") from exc
+    try:
+        parsed = _BODY.validate_python(body)
+    except ValidationError as exc:
+        raise HTTPException(
+            422, detail="'body' must be a record (a JSON object) or a list of records"
+        ) from exc
+    return parsed if isinstance(parsed, list) else [parsed]
+
+
 @router.post(
     "/documents",
     response_model=Submission,
     status_code=201,
-    dependencies=[Depends(require_token)],
     responses=problems.responses(400, 401, 403, 413, 422),
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": _BODY.json_schema()}},
+        }
+    },
 )
 def submit_documents(
     request: Request,
     settings: SettingsDep,
-    body: Annotated[dict[str, Any] | list[dict[str, Any]], Body()],
+    records: Annotated[list[dict[str, Any]], Depends(submitted_records)],
 ) -> Submission:
     """Extract, geocode and store the submitted documents; answer what each gave."""
-    records = body if isinstance(body, list) else [body]
     if not records or len(records) > MAX_RECORDS:
         raise HTTPException(422, detail=f"'body' must hold 1 to {MAX_RECORDS} records")
     extractor = _extractor(request, settings)

@@ -131,6 +131,26 @@ def test_the_right_token_is_let_through(guarded: TestClient) -> None:
     assert response.json()["errors"][0]["record"] == 0
 
 
+BAD_BODIES = [b"{not json", b"\xff\xfe\x00", b"42", b'"text"', b"[1, 2]", b""]
+BAD_BODY_IDS = ["broken", "binary", "number", "string", "ints", "empty"]
+
+
+@pytest.mark.parametrize("body", BAD_BODIES, ids=BAD_BODY_IDS)
+def test_the_token_is_checked_before_the_body_is_read(guarded: TestClient, body: bytes) -> None:
+    headers = {"Content-Type": "application/json"}
+    _is_problem(guarded.post("/documents", content=body, headers=headers), 401, "bearer token")
+    wrong = {**headers, "Authorization": "Bearer guess"}
+    _is_problem(guarded.post("/documents", content=body, headers=wrong), 403, "not valid")
+
+
+@pytest.mark.parametrize("body", BAD_BODIES, ids=BAD_BODY_IDS)
+def test_a_bad_body_with_the_token_is_named(guarded: TestClient, body: bytes) -> None:
+    headers = {"Content-Type": "application/json", "Authorization": f"Bearer {TOKEN}"}
+    response = guarded.post("/documents", content=body, headers=headers)
+    assert response.status_code in (400, 422), response.text
+    _is_problem(response, response.status_code, "'body'")
+
+
 def test_without_a_configured_token_submissions_are_disabled(client: TestClient) -> None:
     response = client.post(
         "/documents", json={"id": "x", "text": "t"}, headers={"Authorization": "Bearer x"}
