@@ -32,6 +32,7 @@ def document_to_dict(document: Document) -> dict[str, Any]:
         "author": document.author,
         "commenter_country": document.commenter_country,
         "outlet": document.outlet,
+        "context": sorted(document.context),
     }
 
 
@@ -50,6 +51,7 @@ def document_from_dict(data: dict[str, Any]) -> Document:
         author=data.get("author"),
         commenter_country=data.get("commenter_country"),
         outlet=data.get("outlet"),
+        context=frozenset(data.get("context") or ()),
     )
 
 

@@ -67,6 +67,9 @@ class Document:
     author: str | None = None
     commenter_country: str | None = None
     outlet: str | None = None
+    #: Countries from elsewhere to read the text in: for a comment whose article was
+    #: stored on an earlier run, the countries that article is about (ISO2 codes).
+    context: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

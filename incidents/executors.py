@@ -33,13 +33,17 @@ class Extracted:
 
 def extract_bundle(extractor: Extractor, bundle: Bundle) -> list[Extracted]:
     """Extract an article and its comments; each comment gets the article's countries
-    as context. An error in one document does not stop the others."""
+    as context (those stored with the article when it is not in the bundle, see
+    :attr:`Document.context`). An error in one document does not stop the others."""
     out: list[Extracted] = []
-    context: frozenset[str] = frozenset()
+    context: frozenset[str] | None = None
     for document in bundle:
         started = time.process_time()
         try:
-            extra = context if document.kind == DocumentKind.COMMENT else frozenset()
+            if document.kind == DocumentKind.COMMENT:
+                extra = document.context if context is None else context
+            else:
+                extra = frozenset()
             result = extractor.extract(document, context=extra)
         except Exception as exc:
             out.append(Extracted(document, None, f"{type(exc).__name__}: {exc}", 0.0))

@@ -25,7 +25,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, col
 
-from incidents.domain import Document, PlaceMatch
+from incidents.domain import Document, DocumentKind, PlaceMatch
 from incidents.errors import GeocodingError, IncidentsError, ReaderError, StorageError
 from incidents.executors import Executor, Extracted, SerialExecutor
 from incidents.extract.extractor import ExtractionResult, Extractor
@@ -147,12 +147,14 @@ def store_extraction(
     if state is None:
         if is_duplicate(session, document):
             return Stored("duplicate")
-        record = insert_document(session, document, result.lang, parent_id)
+        record = insert_document(session, document, result.lang, parent_id, result.countries)
     elif state.holds(document):
         return Stored("unchanged")
     else:
         existing = find_document(session, document.key)
-        record, _ = upsert_document(session, document, result.lang, parent_id, existing)
+        record, _ = upsert_document(
+            session, document, result.lang, parent_id, existing, result.countries
+        )
     if refine is not None:
         events = tuple(
             replace(e, place=refine(e.place, session)) if e.place is not None else e
@@ -177,9 +179,23 @@ def process_document(
     was already stored as is."""
     if document_status(session, document) != "new_or_changed":
         return None, set()
-    result = extractor.extract(document, context=frozenset(context))
+    context = frozenset(context) or stored_context(session, document).context
+    result = extractor.extract(document, context=context)
     stored = store_extraction(session, document, result, refine)
     return (result, stored.touched) if stored.status == "stored" else (None, set())
+
+
+def stored_context(session: Session, document: Document) -> Document:
+    """``document`` with, for a comment whose article is stored, the countries stored
+    with that article as its context (:attr:`Document.context`): a comment that
+    arrives on a later run, or after a run stopped between an article and its
+    comments, is read as it would have been beside its article."""
+    if document.kind != DocumentKind.COMMENT or not document.parent_key:
+        return document
+    parent = document_state(session, document.parent_key)
+    if parent is None or not parent.country_codes:
+        return document
+    return replace(document, context=parent.country_codes)
 
 
 def document_status(session: Session, document: Document) -> str:
@@ -286,6 +302,8 @@ def _process(
                 report.documents += 1
                 with Session(engine) as session:
                     status = document_status(session, document)
+                    if status == "new_or_changed":
+                        document = stored_context(session, document)
                 report.seconds["read"] += time.perf_counter() - clock
                 if status == "unchanged":
                     report.unchanged += 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam
@@ -31,6 +32,12 @@ class StoredState:
     id: int
     content_hash: str
     status: str
+    countries: str | None = None
+
+    @property
+    def country_codes(self) -> frozenset[str]:
+        """The countries the stored text is about (see :func:`countries_column`)."""
+        return frozenset(self.countries.split(",")) if self.countries else frozenset()
 
     def holds(self, document: Document) -> bool:
         """Whether this is ``document`` stored as is (see :func:`stored_as_is`)."""
@@ -43,8 +50,18 @@ def stored_as_is(stored_hash: str, status: str, document: Document) -> bool:
     return status != "failed" and stored_hash == content_hash(document)
 
 
+def countries_column(countries: Iterable[str]) -> str | None:
+    """How ``documents.countries`` holds a set of ISO2 codes: sorted, comma-separated."""
+    return ",".join(sorted(set(countries))) or None
+
+
 _STATE = (
-    sa_select(col(DocumentRecord.id), col(DocumentRecord.content_hash), col(DocumentRecord.status))
+    sa_select(
+        col(DocumentRecord.id),
+        col(DocumentRecord.content_hash),
+        col(DocumentRecord.status),
+        col(DocumentRecord.countries),
+    )
     .where(col(DocumentRecord.key) == bindparam("key"))
     .limit(1)
 )
@@ -72,7 +89,11 @@ _SOURCE = sa_select(col(SourceRecord.id)).where(col(SourceRecord.name) == bindpa
 
 
 def insert_document(
-    session: Session, document: Document, lang: str, parent_id: int | None
+    session: Session,
+    document: Document,
+    lang: str,
+    parent_id: int | None,
+    countries: Iterable[str] = (),
 ) -> DocumentRecord:
     """Insert a document not stored before, with one INSERT (the nightly job's common
     case); return a detached record holding its id and kind."""
@@ -88,6 +109,7 @@ def insert_document(
         "url": document.url,
         "author": document.author,
         "commenter_country": document.commenter_country,
+        "countries": countries_column(countries),
         "published_at": document.published,
         "text": document.text,
         "content_hash": content_hash(document),
@@ -155,6 +177,7 @@ def upsert_document(
     lang: str,
     parent_id: int | None,
     existing: DocumentRecord | None = None,
+    countries: Iterable[str] = (),
 ) -> tuple[DocumentRecord, bool]:
     """Insert or update ``document`` (``existing`` is its record when the caller has
     looked it up); return its record and whether its text changed."""
@@ -180,6 +203,7 @@ def upsert_document(
     record.url = document.url
     record.author = document.author
     record.commenter_country = document.commenter_country
+    record.countries = countries_column(countries)
     record.published_at = document.published
     record.text = document.text
     record.content_hash = digest

@@ -53,6 +53,9 @@ class DocumentRecord(SQLModel, table=True):
     url: str | None = Field(default=None, max_length=2048, index=True)
     author: str | None = Field(default=None, sa_column=Column(Text))
     commenter_country: str | None = Field(default=None, max_length=256)
+    #: The countries the text is about (ISO2 codes, comma-separated), kept so that a
+    #: comment arriving on a later run is read in its article's context.
+    countries: str | None = Field(default=None, max_length=1024)
     published_at: dt.datetime | None = Field(default=None, sa_column=_utc(nullable=True))
     text: str = Field(sa_column=Column(Text, nullable=False))
     content_hash: str = Field(max_length=64, index=True)
