@@ -105,7 +105,7 @@ class IncidentBase(SQLModel):
     precision: str | None = Field(default=None, max_length=16)
     #: ACLED's geo_precision: 1 a town or part of it, 2 near a town, 3 a province or larger.
     geo_precision: int | None = None
-    event_date: dt.date | None = Field(default=None, index=True)
+    event_date: dt.date | None = None  # indexed with what stats read: ix_incidents_event_date
     killed: int | None = None
     injured: int | None = None
     n_reports: int = 0
@@ -115,16 +115,22 @@ class IncidentBase(SQLModel):
     place_id: int | None = Field(default=None, foreign_key="places.id")
 
 
+#: What counts, stats and grid cells read of an incident besides its place.
+_TALLIED = ("event_date", "type", "country", "killed", "injured")
+
+
 class Incident(IncidentBase, table=True):
     """Reports of one type at one place within a day of each other, merged."""
 
     __tablename__ = "incidents"
     #: The map's and the API's usual questions: these types, these dates (then a box);
-    #: what is in this box (the map's view, at any date). The box's index carries what
-    #: counts, grid cells and date windows read, so they never touch the table.
+    #: these dates (stats); what is in this box (the map's view, at any date). The
+    #: date and box indexes carry what counts, stats and grid cells read, so those
+    #: never touch the table.
     __table_args__ = (
         Index("ix_incidents_type_event_date", "type", "event_date"),
-        Index("ix_incidents_lat_lon", "lat", "lon", "event_date", "type", "killed", "injured"),
+        Index("ix_incidents_event_date", *_TALLIED),
+        Index("ix_incidents_lat_lon", "lat", "lon", *_TALLIED),
     )
 
     id: int | None = Field(default=None, primary_key=True)
