@@ -118,6 +118,9 @@ def find_figures(sentence: Span, lex: Lexicon) -> list[Figure]:
         if value is None or (word in _ARTICLES and not _article_counts(sentence, i, lex)):
             i += 1
             continue
+        if value == 1 and lex.lang == "ar" and figures and figures[-1].end == i:
+            i += 1  # "مدني واحد": after the noun it counts, واحد is its adjective
+            continue
         start, total = i, int(value)
         i += 1
         while i < len(words):
@@ -484,13 +487,14 @@ def _with_summands(
 
 
 def _outermost(spans: list[Span]) -> list[Span]:
-    """Drop a span inside a longer span of the same label ("مصرعه" in "لقي شخص مصرعه")."""
+    """Drop a span inside a longer span of the same label ("مصرعه" in "لقي شخص مصرعه"),
+    and a killed or injured word inside a "none" phrase ("injuries" in "no injuries")."""
     return [
         s
         for s in spans
         if not any(
             o is not s
-            and o.label_ == s.label_
+            and (o.label_ == s.label_ or (o.label_ in NONE_LABELS and s.label_ in _KINDS))
             and o.start <= s.start
             and s.end <= o.end
             and (o.end - o.start) > (s.end - s.start)
@@ -517,11 +521,20 @@ def _combined_total(sentence: Span, spans: list[Span], lex: Lexicon) -> bool:
     if first.start > sentence.start and _one_person(sentence.doc[first.start - 1].lower_, lex):
         return False  # "مدنيا قتل وأصيب 4 آخرون": the first verb has its own subject
     own = [t.lower_ for t in (*first, *second)]
-    return not any(
-        word in _DUALS_AND_SINGULARS
-        or (word[:1] in ("و", "ف") and word[1:] in _DUALS_AND_SINGULARS)
-        for word in own
-    )
+    return not any(_counts_itself(word, lex) for word in own)
+
+
+def _counts_itself(word: str, lex: Lexicon) -> bool:
+    """A casualty word that is its own figure: a dual (قتيلين, إصابتين) or a singular
+    (قتيل, شهيد), with or without a glued و / ف."""
+    for form in (word, word[1:] if word[:1] in ("و", "ف") else None):
+        if form and (
+            form in _DUALS_AND_SINGULARS
+            or lex.duals.get(form, ("", 0))[0] in ("killed", "injured")
+            or form in lex.singular_casualties
+        ):
+            return True
+    return False
 
 
 def _with_following_summands(

@@ -13,7 +13,15 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from incidents.domain import Claim, Document, DocumentKind, EventMention, PlaceMatch, Span
+from incidents.domain import (
+    Claim,
+    Document,
+    DocumentKind,
+    EventMention,
+    EventType,
+    PlaceMatch,
+    Span,
+)
 from incidents.errors import ExtractionError
 from incidents.extract.classifier import SentenceClassifier, models_dir
 from incidents.extract.events import (
@@ -190,7 +198,8 @@ def _merge(
 ) -> tuple[EventMention, ...]:
     """One event per type and place in a document (EVENTS.md: two blasts at one place are
     one event; an event is a type *and* a place, so one with no nameable place is
-    dropped). A place and a place within it (Bab Touma, Damascus) are the same place;
+    dropped; an explosion where a suicide bombing happened is that bombing). A place and
+    a place within it (Bab Touma, Damascus) are the same place;
     the most specific names the event. The first sentence is the evidence, and the
     first stated figure of each kind wins (the first official figure)."""
     clusters: list[list[RawEvent]] = []
@@ -203,8 +212,29 @@ def _merge(
             clusters.append([raw])
         else:
             home.append(raw)
+    for cluster in list(clusters):
+        host = next(
+            (
+                other
+                for other in clusters
+                if other is not cluster
+                and cluster[0].type in DOCUMENT_ABSORBS.get(other[0].type, ())
+                and _same_place(other[0].place, cluster[0].place)
+            ),
+            None,
+        )
+        if host is not None:
+            host.extend(cluster)
+            clusters.remove(cluster)
     mentions = (_mention(document, folded, cluster, places) for cluster in clusters)
     return tuple(m for m in mentions if m.place is not None)
+
+
+#: Types that absorb another type told anywhere in the same document at the same
+#: place (the sentence-level rule is :data:`incidents.extract.events.ABSORBS`): "the
+#: attacker detonated his vest" after a suicide bombing is that bombing, not another
+#: explosion (EVENTS.md).
+DOCUMENT_ABSORBS = {EventType.SUICIDE_BOMBING: frozenset({EventType.EXPLOSION})}
 
 
 def _specificity(raw: RawEvent) -> tuple[int, bool]:

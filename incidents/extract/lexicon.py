@@ -6,6 +6,7 @@ import json
 import re
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 from incidents.errors import ExtractionError
 from incidents.normalize.folding import fold
@@ -59,6 +60,31 @@ class Lexicon:
         return word
 
 
+def _generated_duals(data: dict[str, Any]) -> dict[str, tuple[str, int]]:
+    """The Arabic duals of the singular nouns of a lexicon, besides those it lists.
+
+    A masculine noun takes ``ان`` (جنديان, قتيلان) and a feminine one ending in ة
+    takes ``تان`` / ``تين`` (إصابتين, طفلتان). The masculine ``ين`` form is left to the
+    listed duals: it is also the plural of nouns with a sound plural (عاملين, workers).
+    ``dual_nouns`` lists nouns that count casualties only in the dual (إصابة), and
+    ``not_duals`` the words such a form would misread (طالبان is the Taliban).
+    """
+    bases = {fold(w).lower(): "persons" for w in data.get("singular_persons", [])}
+    bases |= {fold(k).lower(): v for k, v in data.get("singular_casualties", {}).items()}
+    bases |= {fold(k).lower(): v for k, v in data.get("dual_nouns", {}).items()}
+    names = {fold(w) for w in data.get("not_duals", [])}
+    duals: dict[str, tuple[str, int]] = {}
+    for base, kind in bases.items():
+        if len(base) < 3 or base.startswith(fold("ال")) or base.endswith(fold("ا")):
+            continue  # too short to inflect safely, definite, or accusative already
+        if base.endswith(fold("ة")):
+            forms = [base[:-1] + fold(ending) for ending in ("تان", "تين")]
+        else:
+            forms = [base + fold("ان")]
+        duals |= {form: (kind, 2) for form in forms if form not in names}
+    return duals
+
+
 def load_lexicon(lang: str) -> Lexicon:
     """Load and fold ``lexicons/{lang}.json``."""
     resource = resources.files("incidents.extract.lexicons").joinpath(f"{lang}.json")
@@ -77,7 +103,10 @@ def load_lexicon(lang: str) -> Lexicon:
         joiners=words("number_joiners"),
         vague=words("vague"),
         persons=words("persons"),
-        duals={fold(k): (v[0], int(v[1])) for k, v in data.get("duals", {}).items()},
+        duals={
+            **(_generated_duals(data) if lang == "ar" else {}),
+            **{fold(k): (v[0], int(v[1])) for k, v in data.get("duals", {}).items()},
+        },
         singular_casualties={fold(k): v for k, v in data.get("singular_casualties", {}).items()},
         singular_persons=words("singular_persons"),
         speakers=words("speakers"),

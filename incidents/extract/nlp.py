@@ -10,7 +10,9 @@ The pipeline always runs on *folded* text (see :mod:`incidents.normalize.folding
 
 from __future__ import annotations
 
-from typing import cast
+import re
+from collections.abc import Callable
+from typing import Any, cast
 
 import numpy as np
 import spacy
@@ -19,7 +21,7 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
-from spacy.util import compile_suffix_regex
+from spacy.util import compile_infix_regex, compile_suffix_regex
 from spacy.vocab import Vocab
 from thinc.types import Ints2d
 
@@ -31,6 +33,22 @@ SPANS_KEY = "incidents"
 # Split sentence-final marks glued to a Persian / Arabic word ("مسدود!.") or to a
 # number ("عام 2017."): the sentence ends there.
 _EXTRA_SUFFIXES = [r"(?<=[\u0600-\u06FF!?؟.])[.!?؟]", r"(?<=[0-9])[.!?؟]"]
+# A sentence-final mark between two Persian / Arabic words with no space after it
+# ("إصابات.وقال", as scrapers leave it): the sentence ends there.
+_EXTRA_INFIXES = [r"(?<=[\u0600-\u06FF])[.!?؟](?=[\u0600-\u06FF])"]
+
+
+_WORD_DOT_WORD = re.compile(_EXTRA_INFIXES[0])
+
+
+def _not_between_words(url_match: Callable[[str], Any]) -> Callable[[str], Any]:
+    """spaCy's URL matcher, except for Persian / Arabic words joined by a full stop,
+    which it takes for a host name ("الیوم.واصیب")."""
+
+    def match(text: str) -> Any:
+        return None if _WORD_DOT_WORD.search(text) else url_match(text)
+
+    return match
 
 
 class SentenceSplitter:
@@ -87,6 +105,10 @@ def build_nlp(lang: str) -> Language:
     suffixes = list(nlp.Defaults.suffixes or []) + _EXTRA_SUFFIXES
     tokenizer: Tokenizer = nlp.tokenizer  # type: ignore[assignment]
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    infixes = list(nlp.Defaults.infixes or []) + _EXTRA_INFIXES
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    if tokenizer.url_match is not None:
+        tokenizer.url_match = _not_between_words(tokenizer.url_match)
     nlp.add_pipe("incidents_sentences")
     nlp.add_pipe("incidents_rules", name="incident_rules")
     return nlp

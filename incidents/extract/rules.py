@@ -103,9 +103,14 @@ def _token(token: Any, where: str, lang: str) -> RuleToken:
         raise ExtractionError(f"{where}: regex {source!r} must start with '^'")
     regex = _regex(source, lang)
     try:
-        re.compile(regex)
+        compiled = re.compile(regex)
     except re.error as exc:
         raise ExtractionError(f"{where}: bad regex {source!r} ({exc})") from exc
+    if compiled.fullmatch(""):
+        raise ExtractionError(
+            f"{where}: regex {source!r} matches the empty string, which no word is; "
+            'to make a word optional, give it "OP": "?"'
+        )
     # exrex expands repeats up to ``limit``: a count that grows with it is unbounded.
     count = exrex.count(regex, limit=4)
     if count != exrex.count(regex, limit=8) or count > MAX_WORDS_PER_TOKEN:

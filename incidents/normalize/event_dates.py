@@ -127,6 +127,13 @@ _GREG_MONTH_DAY = re.compile(
 )
 
 
+#: "the past day / night" and "last night", said in the day's news: the day before.
+_DAY_BEFORE = re.compile(
+    fold(r"(?:\b(?:روز|شب|ظهر|عصر|غروب|شامگاه)\s+گذشته\b)|\blast\s+night\b|الليلة\s+الماضية"),
+    re.I,
+)
+
+
 def resolve_event_date(folded_sentence: str, published: dt.date | None) -> dt.date | None:
     """The date a sentence places its event on, or None when it gives none."""
     explicit = _explicit_date(folded_sentence, published)
@@ -136,6 +143,8 @@ def resolve_event_date(folded_sentence: str, published: dt.date | None) -> dt.da
         return None
     if _TWO_DAYS_BACK.search(folded_sentence):
         return published - dt.timedelta(days=2)
+    if _DAY_BEFORE.search(folded_sentence):
+        return published - dt.timedelta(days=1)
     joined = _PERSIAN_WEEKDAY_SPACE.sub(r"\1شنبه", folded_sentence)
     words = [w.lower() for w in _WORD.findall(joined)]
     for word in words:

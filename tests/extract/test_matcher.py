@@ -83,6 +83,7 @@ def test_case_is_ignored_as_spacy_lower_does() -> None:
         (["^(boom)$", {"OP": "*"}], "test.jsonl:1: OP must be"),
         (["^(boom)$", {"LOWER": "x"}], "test.jsonl:1: a pattern token is"),
         (["^(boom$"], "test.jsonl:1: bad regex"),
+        (["^(boom)$", "^(off)?$"], "test.jsonl:1: regex '^(off)?$' matches the empty string"),
     ],
 )
 def test_bad_rules_are_refused_with_file_and_line(pattern: list[object], message: str) -> None:

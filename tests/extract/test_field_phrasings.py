@@ -1,0 +1,187 @@
+"""Phrasings found when the extractor was first run on real news in the three languages
+(the sentences here are written for the test): what EVENTS.md says each holds, as
+``(type, place, killed, injured)`` per event, read by the rules alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from incidents.domain import Document, DocumentKind
+from incidents.extract.extractor import Extractor
+from incidents.geocode import Gazetteer
+
+pytestmark = pytest.mark.slow
+
+PUBLISHED = dt.datetime(2025, 11, 20, 9, 0, tzinfo=dt.UTC)
+Found = list[tuple[str, str, int | None, int | None]]
+
+
+@pytest.fixture(scope="module")
+def rules_only(gazetteer: Gazetteer) -> Extractor:
+    return Extractor.build(gazetteer, use_model=False)
+
+
+def _found(extractor: Extractor, text: str, lang: str) -> Found:
+    doc = Document("t", DocumentKind.ARTICLE, text, "test", lang=lang, published=PUBLISHED)
+    events = extractor.extract(doc).events
+    return sorted(
+        (e.type.value, e.place.name if e.place else "", e.killed, e.injured) for e in events
+    )
+
+
+CASES = [
+    # Arabic: duals made from the lexicon's singulars, "one" after its noun, a full stop
+    # with no space after it, a threat verb.
+    pytest.param(
+        "ar",
+        "أسفرت غارة على بلدة بيت لاهيا اليوم عن شهيد وإصابتين.",
+        [("airstrike", "Beit Lahia", 1, 2)],
+        id="ar-feminine-dual-casualty-noun",
+    ),
+    pytest.param(
+        "ar",
+        "انفجرت عبوة في الموصل اليوم وقُتل شخص وأصيب مدني واحد.",
+        [("explosion", "Mosul", 1, 1)],
+        id="ar-wahid-after-its-noun",
+    ),
+    pytest.param(
+        "ar",
+        "انفجرت قنبلة في الموصل اليوم.وأصيب ثلاثة أشخاص في انفجار آخر في كركوك.",
+        [("explosion", "Kirkuk", None, 3), ("explosion", "Mosul", None, None)],
+        id="ar-full-stop-without-space",
+    ),
+    pytest.param(
+        "ar",
+        "هددت الجماعة المسلحة بتفجير سيارات مفخخة في بغداد إذا لم يفرج عن عناصرها.",
+        [],
+        id="ar-threat-verb",
+    ),
+    pytest.param(
+        "ar",
+        "قُتل خمسة من عناصر طالبان في اشتباكات مع مسلحين في بغلان أمس.",
+        [("armed_clash", "Baghlan", 5, None)],
+        id="ar-taliban-is-not-a-dual",
+    ),
+    # English: the verb "exploded", metaphors of growth, "fighting between", custody,
+    # a spelling variant, explicit zeros, militants storming a base.
+    pytest.param(
+        "en",
+        "A parked car exploded outside a bank in Kirkuk on Tuesday, wounding four people.",
+        [("explosion", "Kirkuk", None, 4)],
+        id="en-exploded",
+    ),
+    pytest.param(
+        "en",
+        "Demand for generators in Beirut has exploded since the summer, traders say.",
+        [],
+        id="en-demand-exploded",
+    ),
+    pytest.param(
+        "en",
+        "Padel has exploded in popularity in Riyadh over the past two years.",
+        [],
+        id="en-exploded-in-popularity",
+    ),
+    pytest.param(
+        "en",
+        "Fighting between two armed clans near Baidoa killed six people on Sunday.",
+        [("armed_clash", "Baidoa", 6, None)],
+        id="en-fighting-between",
+    ),
+    pytest.param(
+        "en",
+        "Two men were taken into custody in Karachi on Monday, police said.",
+        [("arrest", "Karachi", None, None)],
+        id="en-taken-into-custody",
+    ),
+    pytest.param(
+        "en",
+        "Bandits kidnaped nine farmers near Katsina on Saturday.",
+        [("kidnapping", "Katsina", None, None)],
+        id="en-kidnaped",
+    ),
+    pytest.param(
+        "en",
+        "A grenade exploded in a market in Mosul on Monday but claimed no lives.",
+        [("explosion", "Mosul", 0, None)],
+        id="en-claimed-no-lives",
+    ),
+    pytest.param(
+        "en",
+        "A rocket hit a warehouse in Sderot on Monday. No injuries or fatalities were recorded.",
+        [("shelling", "Sderot", 0, 0)],
+        id="en-no-injuries-or-fatalities",
+    ),
+    pytest.param(
+        "en",
+        "Militants stormed an army outpost near Gao on Friday, killing seven soldiers.",
+        [("armed_clash", "Gao", 7, None)],
+        id="en-stormed-an-outpost",
+    ),
+    pytest.param(
+        "en",
+        "Gunmen stormed a village near Zamfara's capital Gusau on Friday, killing seven farmers.",
+        [("attack_on_civilians", "Gusau", 7, None)],
+        id="en-stormed-a-village-is-no-clash",
+    ),
+    pytest.param(
+        "en",
+        "A suicide bomber blew himself up at a checkpoint in Bannu on Monday, killing two "
+        "policemen. Witnesses said he detonated his vest as officers approached.",
+        [("suicide_bombing", "Bannu", 2, None)],
+        id="en-detonated-vest-is-the-suicide-bombing",
+    ),
+    # Persian: "an explosion" with the indefinite ی, explosive vests in a trial, a
+    # detention centre, a burst of gunfire, an armed attack on a post.
+    pytest.param(
+        "fa",
+        "انفجاری در غرب کابل دو کشته برجا گذاشت.",
+        [("explosion", "Kabul", 2, None)],
+        id="fa-indefinite-explosion",
+    ),
+    pytest.param(
+        "fa",
+        "دادگاه متهمان پرونده جلیقه‌های انفجاری را در کرمان محاکمه کرد.",
+        [],
+        id="fa-explosive-vests-are-no-explosion",
+    ),
+    pytest.param(
+        "fa",
+        "این فعال مدنی هم‌اکنون در بازداشتگاه اوین در تهران است.",
+        [],
+        id="fa-detention-centre-is-no-arrest",
+    ),
+    pytest.param(
+        "fa",
+        "افراد مسلح خودروی ماموران را در ایرانشهر به رگبار بستند و دو نفر را کشتند.",
+        [("shooting", "Iranshahr", 2, None)],
+        id="fa-burst-of-gunfire",
+    ),
+    pytest.param(
+        "fa",
+        "در حمله مسلحانه به پاسگاه پلیس در سراوان، سه مامور به شهادت رسیدند.",
+        [("armed_clash", "Saravan", 3, None)],
+        id="fa-armed-attack-on-a-post",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), CASES)
+def test_field_phrasings(rules_only: Extractor, lang: str, text: str, expected: Found) -> None:
+    assert _found(rules_only, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("شب گذشته یک بمب در جلال‌آباد منفجر شد.", dt.date(2025, 11, 19)),
+        ("روز گذشته درگیری مسلحانه در هرات سه کشته برجای گذاشت.", dt.date(2025, 11, 19)),
+        ("امروز درگیری مسلحانه در هرات سه کشته برجای گذاشت.", dt.date(2025, 11, 20)),
+    ],
+)
+def test_the_past_night_is_the_day_before(rules_only: Extractor, text: str, day: dt.date) -> None:
+    doc = Document("t", DocumentKind.ARTICLE, text, "test", lang="fa", published=PUBLISHED)
+    assert [e.date for e in rules_only.extract(doc).events] == [day]
