@@ -422,17 +422,20 @@ def _adopt_claims(session: Session, incidents: dict[int, dict[str, Any]]) -> Non
     """Link claims stored before their incident existed (a comment read before the
     article that reports the event) to the lowest-id incident of their type and place
     among ``incidents`` (id → fields)."""
-    targets: dict[tuple[str, int], int] = {}
-    for incident_id, fields in sorted(incidents.items()):
-        if fields["geonameid"] is not None:
-            targets.setdefault((fields["type"], fields["geonameid"]), incident_id)
-    if not targets:
+    if not incidents:
         return
+    # Orphan claims are few (usually none): read them before indexing the incidents.
     orphans = session.execute(
         select(col(ClaimRecord.id), col(ClaimRecord.event_type), col(ClaimRecord.geonameid)).where(
             col(ClaimRecord.incident_id).is_(None), col(ClaimRecord.geonameid).is_not(None)
         )
-    )
+    ).all()
+    if not orphans:
+        return
+    targets: dict[tuple[str, int], int] = {}
+    for incident_id, fields in sorted(incidents.items()):
+        if fields["geonameid"] is not None:
+            targets.setdefault((fields["type"], fields["geonameid"]), incident_id)
     links = [
         {"_id": claim_id, "incident": targets[(kind, geonameid)]}
         for claim_id, kind, geonameid in orphans
