@@ -204,9 +204,11 @@ def _may_start_name(first: Token, lex: Lexicon) -> bool:
 
 def _role(doc: Doc, start: int, end: int, lex: Lexicon) -> str:
     before = [t.lower_ for t in doc[max(0, start - 3) : start]]
-    after = [t.text for t in doc[end : end + 4]]
+    after = [t.text for t in doc[end : end + 5]]
     if _is_dateline(doc, start, after):
         return "dateline"
+    if any(tuple(before[-len(words) :]) == words for words in _WATERS.get(lex.lang, ())):
+        return "water"
     if (before and before[-1] in lex.streets) or (
         lex.lang == "en" and after and after[0].lower() in lex.streets
     ):
@@ -229,9 +231,29 @@ def _role(doc: Doc, start: int, end: int, lex: Lexicon) -> str:
 
 def _is_dateline(doc: Doc, start: int, after: list[str]) -> bool:
     """``BEIRUT (Reuters) -`` / ``دمشق - سانا`` at the start of a line (articles, and
-    news snippets pasted into comments)."""
-    at_line_start = start == 0 or "\n" in doc[start - 1].text or "\n" in doc[start - 1].whitespace_
-    return at_line_start and any(mark in after[:3] for mark in _DATELINE_MARKS)
+    news snippets pasted into comments), and the region of ``ERBIL, Kurdistan Region -``."""
+    marked = any(mark in after[:3] for mark in _DATELINE_MARKS)
+    if _at_line_start(doc, start):  # "ERBIL, Kurdistan Region -": the mark comes later
+        return marked or (after[:1] == [","] and any(m in after[1:5] for m in _DATELINE_MARKS))
+    return (
+        marked
+        and start >= 2
+        and doc[start - 1].text == ","
+        and doc[start - 2].is_upper
+        and _at_line_start(doc, start - 2)
+    )
+
+
+def _at_line_start(doc: Doc, i: int) -> bool:
+    return i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_
+
+
+#: Words before a name that make it a sea's ("the Gulf of Aden", «خليج عدن»), not a town's.
+_WATERS = {
+    "en": (("gulf", "of"), ("sea", "of"), ("strait", "of"), ("straits", "of"), ("bay", "of")),
+    "ar": (("خلیج",), ("بحر",), ("مضیق",)),
+    "fa": (("خلیج",), ("دریای",), ("تنگه",)),
+}
 
 
 def resolve(

@@ -225,7 +225,8 @@ class Gazetteer:
 
     def may_end_name(self, word: str) -> bool:
         """Whether a name of several tokens may end with the token ``word``: its key ends
-        some indexed key (True when it has no key, as punctuation has none).
+        some indexed key (True when it has no key, as punctuation has none: keys drop
+        edge punctuation, so "Najaf -" is found as Najaf).
 
         :meth:`lookup` folds a surface character by character and changes only the
         start of its first word (proclitic, article), so a surface whose last token

@@ -134,6 +134,18 @@ CASES = [
         [("suicide_bombing", "Bannu", 2, None)],
         id="en-detonated-vest-is-the-suicide-bombing",
     ),
+    pytest.param(
+        "en",
+        "Gunmen opened fire on a Toyota pickup near Gao on Monday, killing two men.",
+        [("shooting", "Gao", 2, None)],
+        id="en-a-toyota-is-a-truck",
+    ),
+    pytest.param(
+        "en",
+        "Houthi forces fired a missile at a tanker in the Gulf of Aden on Monday.",
+        [],
+        id="en-the-gulf-of-aden-is-no-town",
+    ),
     # Persian: "an explosion" with the indefinite ی, explosive vests in a trial, a
     # detention centre, a burst of gunfire, an armed attack on a post.
     pytest.param(
