@@ -29,7 +29,7 @@ _TRANSPARENT = frozenset(
     (
         "his her its their at least more than over about nearly some up to around almost roughly "
         "another were was have has had been people are is being reportedly rose "
-        "risen climbed reached stood stands now دست کم حداقل بیش از بالغ بر حدود "
+        "risen climbed reached stood stands now دست کم دستکم حداقل بیش از بالغ بر حدود "
         "نزدیک به شد شدند شده شدن اند است تن نفر دیگر را ما لا یقل عن اکثر من نحو حوالی "
         "قرابه یزید اخرین اخرون الی ارتفعت ارتفع بلغ بلغت زهاء"
     ).split()
@@ -268,6 +268,8 @@ def _span_figure(
     if figure is None:
         figure = _family_of(sentence, end, lex) or _object_pronoun(sentence, start, end, lex)
     order = ("forward", "backward") if lex.lang == "ar" else ("backward", "forward")
+    if lex.lang == "fa" and sentence[end - 1].lower_ == "شدن":
+        order = ("forward", "backward")  # "به کشته شدن ۳ نفر": the nominal form leads
     if figure is None and lex.lang == "en":
         ahead = _forward(sentence, end, by_start, trigger_tokens, claimed, lex)
         if ahead is not None and ahead.start - end <= 3:

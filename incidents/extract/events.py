@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -174,7 +175,7 @@ def sentence_events(
             referring = [e for e in found if _referred_to(e.trigger, references)]
             pending_references.extend(referring)
             found = [e for e in found if e not in referring]
-            update = _toll_update(sentence, casualties, lex)
+            update = _toll_update(sentence, casualties, lex, casualty_spans)
             if found:
                 if update is not None:
                     _update_earlier(events, found, update)
@@ -236,15 +237,31 @@ REPLACE, ADD = "replace", "add"
 _ADDITIVE = frozenset("also too نیز همچنین ایضا کذلک".split())
 
 
-def _toll_update(sentence: Span, casualties: Casualties, lex: Lexicon) -> str | None:
-    """Whether the figures of ``sentence`` update a toll told earlier in the text."""
+def _toll_update(
+    sentence: Span, casualties: Casualties, lex: Lexicon, spans: Sequence[Span] = ()
+) -> str | None:
+    """Whether the figures of ``sentence`` update a toll told earlier in the text.
+
+    In English "also" adds a party only next to its casualty word ("two civilians
+    were also killed"); "the ministry also reported 32 dead" is another source's
+    count of the same dead, not more of them."""
     if casualties.killed is None and casualties.injured is None:
         return None
     words = {t.lower_ for t in sentence}
     if words & lex.toll_words and words & _RISE_WORDS:
         return REPLACE
-    if words & _ADDITIVE:
+    if not words & _ADDITIVE:
+        return None
+    if lex.lang != "en":
         return ADD
+    doc = sentence.doc
+    for span in spans:
+        if span.label_ not in ("KILLED", "INJURED"):
+            continue
+        near = [t.lower_ for t in doc[max(sentence.start, span.start - 2) : span.start]]
+        near += [t.lower_ for t in doc[span.end : min(sentence.end, span.end + 1)]]
+        if _ADDITIVE & set(near):
+            return ADD
     return None
 
 

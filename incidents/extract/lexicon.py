@@ -85,6 +85,20 @@ def _generated_duals(data: dict[str, Any]) -> dict[str, tuple[str, int]]:
     return duals
 
 
+#: Persian counters whose -ی form is an adjective ("یک تیم ۵ نفری", a five-man team).
+_NO_EZAFE = frozenset({"نفر", "تن"})
+
+
+def _ezafe_forms(words: frozenset[str]) -> frozenset[str]:
+    """Persian person nouns with the ezafe -ی that ties them to what follows ("سه
+    نیروی امنیتی", three security men), for nouns not already ending in ی."""
+    return frozenset(
+        w + fold("ی")
+        for w in words
+        if len(w) >= 3 and w not in _NO_EZAFE and not w.endswith(fold("ی"))
+    )
+
+
 def load_lexicon(lang: str) -> Lexicon:
     """Load and fold ``lexicons/{lang}.json``."""
     resource = resources.files("incidents.extract.lexicons").joinpath(f"{lang}.json")
@@ -102,13 +116,15 @@ def load_lexicon(lang: str) -> Lexicon:
         teens={fold(k): int(v) for k, v in data.get("teens", {}).items()},
         joiners=words("number_joiners"),
         vague=words("vague"),
-        persons=words("persons"),
+        persons=words("persons")
+        | (_ezafe_forms(words("persons")) if lang == "fa" else frozenset()),
         duals={
             **(_generated_duals(data) if lang == "ar" else {}),
             **{fold(k): (v[0], int(v[1])) for k, v in data.get("duals", {}).items()},
         },
         singular_casualties={fold(k): v for k, v in data.get("singular_casualties", {}).items()},
-        singular_persons=words("singular_persons"),
+        singular_persons=words("singular_persons")
+        | (_ezafe_forms(words("singular_persons")) if lang == "fa" else frozenset()),
         speakers=words("speakers"),
         origin=words("origin"),
         destination=words("destination"),

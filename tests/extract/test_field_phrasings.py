@@ -146,6 +146,26 @@ CASES = [
         [],
         id="en-the-gulf-of-aden-is-no-town",
     ),
+    pytest.param(
+        "en",
+        "At least 30 people were killed and 80 wounded in Israeli strikes on Gaza City on "
+        "Monday, rescuers said. The health ministry also reported 30 dead and 57 injured.",
+        [("airstrike", "Gaza", 30, 80)],
+        id="en-another-source-also-reported-is-not-more-dead",
+    ),
+    pytest.param(
+        "en",
+        "A car bomb killed six soldiers in Kirkuk on Monday. Two civilians were also killed.",
+        [("explosion", "Kirkuk", 8, None)],
+        id="en-also-killed-adds-a-party",
+    ),
+    pytest.param(
+        "en",
+        "The envoy arrived in Beirut on Sunday to discuss ways to halt Israeli strikes on "
+        "southern Lebanon.",
+        [],
+        id="en-to-halt-strikes",
+    ),
     # Persian: "an explosion" with the indefinite ی, explosive vests in a trial, a
     # detention centre, a burst of gunfire, an armed attack on a post.
     pytest.param(
@@ -171,6 +191,24 @@ CASES = [
         "افراد مسلح خودروی ماموران را در ایرانشهر به رگبار بستند و دو نفر را کشتند.",
         [("shooting", "Iranshahr", 2, None)],
         id="fa-burst-of-gunfire",
+    ),
+    pytest.param(
+        "fa",
+        "در درگیری مسلحانه در هرات سه نیروی امنیتی و پنج شبه‌نظامی کشته شدند.",
+        [("armed_clash", "Herat", 8, None)],
+        id="fa-ezafe-person-nouns-are-summed",
+    ),
+    pytest.param(
+        "fa",
+        "انفجار بمب در کویته به کشته شدن دست‌کم ۳ نفر و زخمی شدن ۴ تن دیگر انجامید.",
+        [("explosion", "Quetta", 3, 4)],
+        id="fa-nominal-being-killed",
+    ),
+    pytest.param(
+        "fa",
+        "در انفجار بمب در کابل چهار نفر زخم برداشتند.",
+        [("explosion", "Kabul", None, 4)],
+        id="fa-took-wounds",
     ),
     pytest.param(
         "fa",
