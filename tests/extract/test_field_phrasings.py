@@ -166,6 +166,18 @@ CASES = [
         [],
         id="en-to-halt-strikes",
     ),
+    pytest.param(
+        "ar",
+        "قتل شخصان في انفجار عبوة ناسفة في الموصل اليوم. ويذكر أن انفجارا وقع في بغداد.",
+        [("explosion", "Mosul", 2, None)],
+        id="ar-it-is-noted-that-is-background",
+    ),
+    pytest.param(
+        "fa",
+        "دو نفر در انفجار بمب در کابل کشته شدند. گفتنی است انفجاری در هرات رخ داده بود.",
+        [("explosion", "Kabul", 2, None)],
+        id="fa-it-is-noted-that-is-background",
+    ),
     # Persian: "an explosion" with the indefinite ی, explosive vests in a trial, a
     # detention centre, a burst of gunfire, an armed attack on a post.
     pytest.param(
