@@ -21,6 +21,7 @@ import spacy
 from benchmarks.timing import best_of
 from incidents.domain import Document
 from incidents.extract.extractor import Extractor
+from incidents.extract.jsonl_io import FILE_BATCH
 from incidents.extract.training.corpus import load_corpus, load_probe
 from incidents.geocode import default_cache_dir, load_gazetteer
 from incidents.normalize.language import detect_language
@@ -59,8 +60,10 @@ def bench_extraction(repeats: int = 3) -> list[str]:
             blank[langs[document.key]](document.text)
 
     def extract(fold: list[Document]) -> None:
-        for document in fold:
-            extractor.extract(document)
+        # As ``incidents extract FILE --jsonl`` does: prepared one by one, finished in
+        # batches (the model scores a batch's sentences in one call).
+        for at in range(0, len(fold), FILE_BATCH):
+            extractor.finish([extractor.prepare(d) for d in fold[at : at + FILE_BATCH]])
 
     tokenize(warm)
     extract(warm)

@@ -49,6 +49,25 @@ def test_extract_jsonl_reports_bad_lines_and_goes_on(tmp_path: Path) -> None:
     assert f"{source}:2:" in result.stderr
 
 
+def test_extract_jsonl_answers_the_same_in_batches_and_line_by_line(tmp_path: Path) -> None:
+    """A file is finished 32 lines at a time, stdin line by line (``--batch`` sets it):
+    the answers, their order and the named bad lines are the same."""
+    from incidents.extract.training.corpus import load_corpus
+
+    documents = [g.document for g in load_corpus(splits=("train",))][:70]
+    records = [json.dumps({"id": d.key, "text": d.text, "lang": d.lang}) for d in documents]
+    records.insert(40, json.dumps({"id": "bad", "text": "x", "lang": "xx"}))
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(records) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    batched = runner.invoke(app, ["extract", str(source), "--jsonl"])
+    single = runner.invoke(app, ["extract", "-", "--jsonl"], input=source.read_text())
+    assert batched.exit_code == single.exit_code == 1
+    assert batched.stdout == single.stdout
+    assert len(batched.stdout.splitlines()) == 70
+    assert f"{source}:41:" in batched.stderr and "-:41:" in single.stderr
+
+
 def test_extract_plain_text_prints_a_table(tmp_path: Path) -> None:
     source = tmp_path / "in.txt"
     source.write_text("Police closed the main highway in Homs after clashes.", encoding="utf-8")

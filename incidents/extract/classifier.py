@@ -8,6 +8,7 @@ sentence for each of the eleven event types.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -42,9 +43,13 @@ class SentenceClassifier:
         except (OSError, ValueError) as exc:
             raise ExtractionError(f"cannot load the {lang} model at {path}: {exc}") from exc
 
-    def score_sentences(self, sentences: list[Span]) -> dict[int, dict[str, float]]:
-        """Type probabilities per sentence, keyed by the sentence's first token index."""
+    def score(self, sentences: Sequence[Span]) -> list[dict[str, float]]:
+        """Type probabilities of each sentence (of one document or of many), in order."""
         component = self.nlp.get_pipe(COMPONENT)
         docs: list[Doc] = [self.nlp.make_doc(s.text) for s in sentences]
-        scored = component.pipe(docs, batch_size=64)  # type: ignore[attr-defined]
-        return {s.start: dict(d.cats) for s, d in zip(sentences, scored, strict=True)}
+        scored = component.pipe(docs, batch_size=256)  # type: ignore[attr-defined]
+        return [dict(d.cats) for d in scored]
+
+    def score_sentences(self, sentences: list[Span]) -> dict[int, dict[str, float]]:
+        """Type probabilities per sentence of one document, keyed by its first token."""
+        return {s.start: p for s, p in zip(sentences, self.score(sentences), strict=True)}

@@ -6,12 +6,13 @@ reused for every document of a run.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from incidents.domain import (
     Claim,
@@ -119,24 +120,67 @@ class Extractor:
         ``context`` holds country codes from elsewhere (a comment's article) that
         help choose between places of the same name.
         """
+        return self.finish([self.prepare(document, context)])[0]
+
+    def prepare(self, document: Document, context: Collection[str] = ()) -> Prepared:
+        """The first half of :meth:`extract`: the text read, its places resolved and
+        the sentences the model is to score chosen. :meth:`finish` completes many
+        prepared documents at once, so that the model scores all their sentences in
+        one call (its cost is mostly per call). Raises :class:`ExtractionError` for
+        a language without a pipeline."""
         lang = document.lang or detect_language(document.text)
         if lang not in self.pipelines:
             raise ExtractionError(f"{document.key}: language {lang!r} is not supported")
         read = self.read_places(document.text, lang, context)
-        published = document.published.date() if document.published else None
         classifier = self.classifiers.get(lang)
         policy = self.policies.get(lang, DEFAULT_POLICY)
-        scores = (
-            classifier.score_sentences(sentences_for_the_model(read.doc))
+        asked = (
+            sentences_for_the_model(read.doc)
             if classifier is not None and policy.uses_model
             else None
         )
+        return Prepared(document, lang, read, asked)
+
+    def finish(self, prepared: Sequence[Prepared]) -> list[ExtractionResult]:
+        """Events and claims of prepared documents (see :meth:`prepare`), in order; the
+        same as extracting each alone."""
+        scores: list[dict[int, dict[str, float]] | None] = [
+            None if p.asked is None else {} for p in prepared
+        ]
+        for lang in {p.lang for p in prepared if p.asked}:
+            classifier = self.classifiers[lang]
+            assert classifier is not None
+            owners = [
+                (i, s) for i, p in enumerate(prepared) if p.lang == lang for s in p.asked or ()
+            ]
+            found = classifier.score([s for _, s in owners])
+            for (i, sentence), probabilities in zip(owners, found, strict=True):
+                scores[i][sentence.start] = probabilities  # type: ignore[index]
+        return [self._events(p, s) for p, s in zip(prepared, scores, strict=True)]
+
+    def _events(
+        self, prepared: Prepared, scores: dict[int, dict[str, float]] | None
+    ) -> ExtractionResult:
+        document, lang, read = prepared.document, prepared.lang, prepared.read
+        published = document.published.date() if document.published else None
+        policy = self.policies.get(lang, DEFAULT_POLICY)
         raw_events, raw_claims = sentence_events(
             read.doc, read.mentions, read.resolved, self.lexicons[lang], published, scores, policy
         )
         events = _merge(document, read.folded, raw_events, self.places[lang])
         claims = tuple(_claim(document, read.folded, c) for c in raw_claims)
         return ExtractionResult(document.key, lang, events, claims, frozenset(read.countries))
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A document read for extraction (:meth:`Extractor.prepare`): its language, its
+    text and places, and the sentences the model is to score (None: no model)."""
+
+    document: Document
+    lang: str
+    read: PlacesRead
+    asked: list[SpacySpan] | None
 
 
 def _evidence(document: Document, folded: FoldedText, start_char: int, end_char: int) -> Span:

@@ -8,7 +8,7 @@ from typing import IO, Any
 
 from incidents.domain import Document, DocumentKind, EventMention
 from incidents.errors import IncidentsError
-from incidents.extract.extractor import Extractor
+from incidents.extract.extractor import Extractor, Prepared
 from incidents.normalize.dates import parse_iso_datetime
 from incidents.normalize.language import SUPPORTED_LANGUAGES
 
@@ -50,28 +50,62 @@ def _document(record: Any, number: int) -> Document:
     )
 
 
+#: Documents of a JSON Lines file finished together (the model scores their sentences
+#: in one call); stdin answers line by line unless asked otherwise, since a caller
+#: may wait for each answer before it writes the next line.
+FILE_BATCH = 32
+
+
 def extract_jsonl(
-    extractor: Extractor, lines: IO[str], out: IO[str], on_error: Callable[[str], None], name: str
+    extractor: Extractor,
+    lines: IO[str],
+    out: IO[str],
+    on_error: Callable[[str], None],
+    name: str,
+    batch: int = 1,
 ) -> int:
-    """Write one JSON line per input line; report bad lines on ``on_error``; return failures."""
+    """Write one JSON line per input line; report bad lines on ``on_error``; return failures.
+
+    Lines are read and prepared one by one and finished ``batch`` at a time (see
+    :meth:`Extractor.finish`); answers keep the input's order and are flushed after
+    each batch."""
     failed = 0
+    pending: list[tuple[int, Any, Prepared]] = []
+
+    def finish() -> None:
+        nonlocal failed
+        try:
+            results = extractor.finish([prepared for _, _, prepared in pending])
+        except IncidentsError:
+            results = None  # one document failed: finish each alone to name it
+        for at, (number, ident, prepared) in enumerate(pending):
+            try:
+                result = results[at] if results is not None else extractor.finish([prepared])[0]
+            except IncidentsError as exc:
+                failed += 1
+                on_error(f"error: {name}:{number}: {exc}")
+                continue
+            payload = {"id": ident, "events": [event_record(e) for e in result.events]}
+            out.write(json.dumps(payload, ensure_ascii=False) + "\n")
+        out.flush()
+        pending.clear()
+
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
             document = _document(record, number)
-            result = extractor.extract(document)
+            prepared = extractor.prepare(document)
         except (json.JSONDecodeError, ValueError, IncidentsError) as exc:
             failed += 1
             on_error(f"error: {name}:{number}: {exc}")
             continue
-        payload = {
-            "id": record.get("id", number),
-            "events": [event_record(e) for e in result.events],
-        }
-        out.write(json.dumps(payload, ensure_ascii=False) + "\n")
-        out.flush()
+        pending.append((number, record.get("id", number), prepared))
+        if len(pending) >= max(1, batch):
+            finish()
+    if pending:
+        finish()
     return failed
 
 
