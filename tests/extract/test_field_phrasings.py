@@ -178,6 +178,42 @@ CASES = [
         [("explosion", "Kabul", 2, None)],
         id="fa-it-is-noted-that-is-background",
     ),
+    pytest.param(
+        "ar",
+        "ردّت شركات الاتصالات في عمّان بقصف متبادل بالعروض على المشتركين.",
+        [],
+        id="ar-exchange-of-offers",
+    ),
+    pytest.param(
+        "ar",
+        "وقّع وجهاء الخليل ميثاقاً لمقاطعة الأعراس التي يطلق فيها الرصاص.",
+        [],
+        id="ar-wedding-gunfire",
+    ),
+    pytest.param(
+        "ar",
+        "قال الدفاع المدني إن التسرب في وصلة الغاز تسبب في الانفجار داخل المطعم في الزرقاء.",
+        [],
+        id="ar-gas-leak",
+    ),
+    pytest.param(
+        "en",
+        "The new frigate docked in Karachi carries anti-ship missiles and a helicopter deck.",
+        [],
+        id="en-a-ship-that-carries-missiles",
+    ),
+    pytest.param(
+        "en",
+        "Diplomats in Tehran urged Iran to curb its ballistic missile work.",
+        [],
+        id="en-missile-work",
+    ),
+    pytest.param(
+        "en",
+        "Critics in Karachi praised the film's tense final shootout.",
+        [],
+        id="en-a-film-shootout",
+    ),
     # Persian: "an explosion" with the indefinite ی, explosive vests in a trial, a
     # detention centre, a burst of gunfire, an armed attack on a post.
     pytest.param(
