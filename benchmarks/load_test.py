@@ -5,6 +5,7 @@ a server answers at ``INCIDENTS_TEST_POSTGRES_URL``).
     python -m benchmarks load                               # 60 s per phase
     INCIDENTS_LOAD_SECONDS=10 python -m benchmarks load     # shorter
     INCIDENTS_LOAD_RATE=100 INCIDENTS_LOAD_INCIDENTS=20000 python -m benchmarks load
+    INCIDENTS_LOAD_WORKERS=2 python -m benchmarks load      # as `incidents serve --workers 2`
 
 With 100,000 incidents stored, locust (in a subprocess, on 127.0.0.1 only) sends
 200 requests/s of mixed queries (``/incidents`` with bbox + since + type,
@@ -66,6 +67,10 @@ def _seconds() -> float:
 
 def _rate() -> float:
     return float(os.environ.get("INCIDENTS_LOAD_RATE", "200"))
+
+
+def _workers() -> int:
+    return int(os.environ.get("INCIDENTS_LOAD_WORKERS", "1"))
 
 
 def _incidents() -> int:
@@ -176,6 +181,7 @@ def _uvicorn(url: str, log: Path) -> Iterator[str]:
             [
                 *(sys.executable, "-m", "uvicorn", "--factory", "api.main:app_from_env"),
                 *("--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"),
+                *("--workers", str(_workers())),
             ],
             cwd=ROOT,
             env=_env(url),
@@ -316,7 +322,8 @@ def bench_load() -> list[str]:
     seconds, rate = _seconds(), _rate()
     lines = [
         f"{rate:.0f} requests/s of mixed queries for {seconds:.0f} s per phase, {USERS} users, "
-        f"one uvicorn process; nightly writer: one extraction worker"
+        f"uvicorn with {_workers()} worker process(es) (INCIDENTS_LOAD_WORKERS); nightly "
+        "writer: one extraction worker"
     ]
     with tempfile.TemporaryDirectory() as tmp, _postgres() as postgres:
         folder = Path(tmp)

@@ -367,8 +367,18 @@ def serve(
     host: Annotated[str | None, typer.Option(help="Default: INCIDENTS_HOST.")] = None,
     port: Annotated[int | None, typer.Option(help="Default: INCIDENTS_PORT.")] = None,
     database_url: DatabaseOption = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="Server processes (each with its own pool); more than one needs a "
+            "database on disk or PostgreSQL.",
+        ),
+    ] = 1,
 ) -> None:
     """Serve the API and the map with uvicorn."""
+    import os
+
     import uvicorn
 
     from api.app import create_app
@@ -377,7 +387,19 @@ def serve(
     host, port = host or settings.host, port or settings.port
     typer.echo(f"API:  http://{host}:{port}/incidents   docs: http://{host}:{port}/docs")
     typer.echo(f"Map:  http://{host}:{port}/map          (Ctrl-C to stop)")
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    if workers == 1:
+        uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+        return
+    # Worker processes build their own app from the environment.
+    os.environ["INCIDENTS_DATABASE_URL"] = settings.database_url
+    uvicorn.run(
+        "api.main:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="info",
+    )
 
 
 def main() -> None:

@@ -20,6 +20,10 @@ import pytest
 pytestmark = pytest.mark.slow
 
 
+#: The served app's base URL, the nightly run's summary and the database URL.
+Served = tuple[str, str, str]
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -38,7 +42,7 @@ def _cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     workdir = tmp_path_factory.mktemp("make-run")
     port = _free_port()
     env = {
@@ -72,20 +76,20 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]
                 if server.poll() is not None or time.monotonic() > deadline:
                     pytest.fail(f"server did not start:\n{log_path.read_text(encoding='utf-8')}")
                 time.sleep(0.2)
-        yield base, nightly.stdout
+        yield base, nightly.stdout, env["INCIDENTS_DATABASE_URL"]
     finally:
         server.terminate()
         server.wait(timeout=20)
         log.close()
 
 
-def test_nightly_summary(served: tuple[str, str]) -> None:
-    _, summary = served
+def test_nightly_summary(served: Served) -> None:
+    _, summary, _ = served
     assert "documents" in summary and "0 failed" in summary
 
 
-def test_served_incidents_geojson_and_map(served: tuple[str, str]) -> None:
-    base, _ = served
+def test_served_incidents_geojson_and_map(served: Served) -> None:
+    base, _, _ = served
     page = httpx.get(f"{base}/incidents", params={"limit": 1000}).json()
     assert page["total"] >= 20
     geojson = httpx.get(f"{base}/incidents.geojson").json()
@@ -97,6 +101,57 @@ def test_served_incidents_geojson_and_map(served: tuple[str, str]) -> None:
     assert world["mode"] == "incidents" and len(world["features"]) == len(geojson["features"])
     assert httpx.get(f"{base}/static/leaflet/leaflet.css").status_code == 200
     assert httpx.get(f"{base}/docs").status_code == 200
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def test_serve_with_two_workers_answers_the_same(served: Served, tmp_path: Path) -> None:
+    """``incidents serve --workers 2`` runs two server processes on the same database."""
+    base, _, database_url = served
+    port = _free_port()
+    env = {**os.environ, "INCIDENTS_PORT": str(port)}
+    env.pop("INCIDENTS_DATABASE_URL", None)
+    log_path = tmp_path / "serve2.log"
+    with log_path.open("w", encoding="utf-8") as log:
+        server = subprocess.Popen(
+            [
+                *(sys.executable, "-m", "incidents.cli", "serve", "--workers", "2"),
+                *("--database-url", database_url),
+            ],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        other = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    if httpx.get(f"{other}/health", timeout=1).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                if server.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"server did not start:\n{log_path.read_text(encoding='utf-8')}")
+                time.sleep(0.2)
+            assert len(_children(server.pid)) >= 2
+            expected = httpx.get(f"{base}/incidents?limit=5", timeout=10).json()
+            for _ in range(6):
+                assert httpx.get(f"{other}/incidents?limit=5", timeout=10).json() == expected
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
 
 
 def test_readme_opens_with_the_two_commands() -> None:
