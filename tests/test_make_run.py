@@ -20,6 +20,19 @@ import pytest
 pytestmark = pytest.mark.slow
 
 
+def _wait_until_served(base: str, server: subprocess.Popen[str], log_path: Path) -> None:
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            if httpx.get(f"{base}/health", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        if server.poll() is not None or time.monotonic() > deadline:
+            pytest.fail(f"server did not start:\n{log_path.read_text(encoding='utf-8')}")
+        time.sleep(0.2)
+
+
 #: The served app's base URL, the nightly run's summary and the database URL.
 Served = tuple[str, str, str]
 
@@ -67,15 +80,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                httpx.get(f"{base}/docs", timeout=1)
-                break
-            except httpx.TransportError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"server did not start:\n{log_path.read_text(encoding='utf-8')}")
-                time.sleep(0.2)
+        _wait_until_served(base, server, log_path)
         yield base, nightly.stdout, env["INCIDENTS_DATABASE_URL"]
     finally:
         server.terminate()
@@ -135,16 +140,7 @@ def test_serve_with_two_workers_answers_the_same(served: Served, tmp_path: Path)
         )
         other = f"http://127.0.0.1:{port}"
         try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    if httpx.get(f"{other}/health", timeout=1).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                if server.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"server did not start:\n{log_path.read_text(encoding='utf-8')}")
-                time.sleep(0.2)
+            _wait_until_served(other, server, log_path)
             assert len(_children(server.pid)) >= 2
             expected = httpx.get(f"{base}/incidents?limit=5", timeout=10).json()
             for _ in range(6):
