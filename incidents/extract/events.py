@@ -172,6 +172,11 @@ def sentence_events(
                 )
                 for d in _exclusive(decisions)
             ]
+            found = [
+                also
+                for event in found
+                for also in _with_coordinated_places(event, event_places, resolved)
+            ]
             referring = [e for e in found if _referred_to(e.trigger, references)]
             pending_references.extend(referring)
             found = [e for e in found if e not in referring]
@@ -365,6 +370,71 @@ def _exclusive(decisions: list[Decision]) -> list[Decision]:
     for kind in present:
         absorbed |= ABSORBS.get(kind, set())
     return [d for d in decisions if d.type not in absorbed]
+
+
+#: What may stand between two places of one list ("في إسطنبول وأنقرة", "in Hebron and
+#: Bethlehem", «در استانبول و آنکارا», «القنيطرة ومواقع في محافظة درعا»), folded.
+_LIST_LINKS = frozenset(
+    "و and , ، or in the of في فی در علی on at "
+    "مدینه مدینتی بلده بلدتی بلدات قریه قری محافظه منطقه مناطق مواقع حی احیاء "
+    "شهر شهرهای استان استانهای روستای روستاهای منطقه مناطق "
+    "city cities town towns village villages province provinces district districts areas".split()
+)
+_CONJUNCTIONS = frozenset({"و", "and", ",", "،"})
+
+
+def _with_coordinated_places(
+    event: RawEvent,
+    event_places: list[PlaceMention],
+    resolved: dict[int, GazetteerEntry | None],
+) -> list[RawEvent]:
+    """An event and one more of its type at each place listed with its own in the same
+    sentence ("arrests in Istanbul and Ankara" are two: EVENTS.md counts an event per
+    type and place). A toll is not split between the places: the others get none,
+    unless it is "no casualties", which holds for each."""
+    mention = event.place_span
+    if event.place_inherited or mention is None or mention not in event_places:
+        return [event]
+    if event.type == EventType.ROAD_CLOSURE:
+        return [event]  # "the road between Sanaa and Marib" names its ends, not two closures
+    ordered = sorted(event_places, key=lambda m: m.start)
+    doc = event.sentence.doc
+    at = ordered.index(mention)
+    group = [mention]
+    for step in (1, -1):
+        i = at
+        while 0 <= i + step < len(ordered):
+            left, right = sorted((ordered[i], ordered[i + step]), key=lambda m: m.start)
+            if not _listed_together(doc, left, right):
+                break
+            group.append(ordered[i + step])
+            i += step
+    if len(group) == 1:
+        return [event]
+    zero = event.killed in (0, None) and event.injured in (0, None)
+    others = [
+        replace(
+            event,
+            place=resolved[m.start],
+            place_span=m,
+            killed=event.killed if zero else None,
+            injured=event.injured if zero else None,
+        )
+        for m in sorted(group[1:], key=lambda m: m.start)
+        if resolved.get(m.start) is not None and resolved[m.start] != event.place
+    ]
+    return [event, *others]
+
+
+def _listed_together(doc: Doc, left: PlaceMention, right: PlaceMention) -> bool:
+    """Whether two place names are items of one list: at most three linking words apart
+    (a conjunction among them, or و glued to the second name)."""
+    between = [t.lower_ for t in doc[left.end : right.start]]
+    if len(between) > 3 or not all(w in _LIST_LINKS or w[1:] in _LIST_LINKS for w in between):
+        return False
+    glued = doc[right.start].lower_.startswith("و") and not right.surface.startswith("و")
+    joined = any(w in _CONJUNCTIONS or (w[:1] == "و" and w[1:] in _LIST_LINKS) for w in between)
+    return joined or glued or doc[right.start].lower_.startswith("و")
 
 
 def _event(

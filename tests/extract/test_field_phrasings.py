@@ -214,6 +214,30 @@ CASES = [
         [],
         id="en-a-film-shootout",
     ),
+    pytest.param(
+        "ar",
+        "اعتقلت القوات الإسرائيلية فجر اليوم تسعة شبان في مدينتي طولكرم وقلقيلية.",
+        [("arrest", "Qalqilya", None, None), ("arrest", "Tulkarm", None, None)],
+        id="ar-arrests-in-two-cities",
+    ),
+    pytest.param(
+        "en",
+        "Police arrested 40 suspects in raids in Istanbul and Izmir on Tuesday.",
+        [("arrest", "Istanbul", None, None), ("arrest", "Izmir", None, None)],
+        id="en-arrests-in-two-cities",
+    ),
+    pytest.param(
+        "en",
+        "An air strike on a house in Khan Younis and Rafah killed five people on Monday.",
+        [("airstrike", "Khan Younis", 5, None), ("airstrike", "Rafah", None, None)],
+        id="en-a-toll-is-not-split-between-places",
+    ),
+    pytest.param(
+        "ar",
+        "قطع محتجون الطريق الرابط بين صنعاء ومأرب منذ صباح اليوم.",
+        [("road_closure", "Sanaa", None, None)],
+        id="ar-a-road-between-two-cities-is-one-closure",
+    ),
     # Persian: "an explosion" with the indefinite ی, explosive vests in a trial, a
     # detention centre, a burst of gunfire, an armed attack on a post.
     pytest.param(
