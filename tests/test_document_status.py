@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 
 from incidents.domain import Document
 from incidents.errors import ExtractionError
-from incidents.extract.extractor import ExtractionResult, Extractor
+from incidents.extract.extractor import ExtractionResult, Extractor, Prepared
 from incidents.pipeline import run
 from incidents.store.models import DocumentRecord, Report, SourceRecord
 
@@ -27,10 +27,16 @@ class FailingOnce:
     real: Extractor
     key: str
 
-    def extract(self, document: Document, context: Collection[str] = ()) -> ExtractionResult:
+    def prepare(self, document: Document, context: Collection[str] = ()) -> Prepared:
         if document.key == self.key:
             raise ExtractionError(f"{document.key}: model file unreadable")
-        return self.real.extract(document, context)
+        return self.real.prepare(document, context)
+
+    def finish(self, prepared: Sequence[Prepared]) -> list[ExtractionResult]:
+        return self.real.finish(prepared)
+
+    def extract(self, document: Document, context: Collection[str] = ()) -> ExtractionResult:
+        return self.finish([self.prepare(document, context)])[0]
 
 
 def _feed(tmp_path: Path) -> Path:
