@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
@@ -99,6 +100,7 @@ LEAD_FIELDS = (
     "geo_precision",
     "place_id",
 )
+_lead_values = attrgetter(*LEAD_FIELDS)
 
 
 def group_key(report: Report | Member) -> GroupKey:
@@ -182,7 +184,7 @@ def reconcile(cluster: Sequence[Member]) -> dict[str, Any]:
     lead = ranked[0]
     dates = sorted(m.event_date for m in cluster if m.event_date is not None)
     created = [m.created_at for m in cluster]
-    fields: dict[str, Any] = {name: getattr(lead, name) for name in LEAD_FIELDS}
+    fields: dict[str, Any] = dict(zip(LEAD_FIELDS, _lead_values(lead), strict=True))
     fields.update(
         type=lead.type,
         event_date=dates[0] if dates else None,
