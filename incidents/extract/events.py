@@ -128,6 +128,10 @@ def sentence_events(
         labels = {s.label_ for s in spans}
         here = [m for m in places if sentence.start <= m.start < sentence.end]
         event_places = [m for m in here if m.role == EVENT_ROLE and resolved.get(m.start)]
+        # "قطع محتجون طريق عاليه": a closed road named after its town is there.
+        road_places = event_places or [
+            m for m in here if m.role == "street" and resolved.get(m.start)
+        ]
         triggers = _triggers(spans, sentence, lex.lang)
         references = [s for s in spans if s.label_ == REFERENCE]
         if _names_an_earlier_year(sentence, year_tokens, years):
@@ -160,7 +164,7 @@ def sentence_events(
                         sentence,
                         d,
                         triggers,
-                        event_places,
+                        road_places if d.type == EventType.ROAD_CLOSURE else event_places,
                         resolved,
                         inherit,
                         casualties,

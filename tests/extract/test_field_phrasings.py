@@ -238,6 +238,18 @@ CASES = [
         [("road_closure", "Sanaa", None, None)],
         id="ar-a-road-between-two-cities-is-one-closure",
     ),
+    pytest.param(
+        "ar",
+        "قطع محتجون طريق صيدا الدولي بالإطارات المشتعلة اليوم.",
+        [("road_closure", "Sidon", None, None)],
+        id="ar-a-road-named-after-its-town",
+    ),
+    pytest.param(
+        "ar",
+        "سارعت قوة أمنية إلى تطويق السوق في كركوك بعد إطلاق نار.",
+        [("security_deployment", "Kirkuk", None, None), ("shooting", "Kirkuk", None, None)],
+        id="ar-verbal-noun-cordon",
+    ),
     # Persian: "an explosion" with the indefinite ی, explosive vests in a trial, a
     # detention centre, a burst of gunfire, an armed attack on a post.
     pytest.param(
