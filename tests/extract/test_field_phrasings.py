@@ -250,6 +250,24 @@ CASES = [
         [("security_deployment", "Kirkuk", None, None), ("shooting", "Kirkuk", None, None)],
         id="ar-verbal-noun-cordon",
     ),
+    pytest.param(
+        "ar",
+        "قتل شخصان في انفجار في الموصل اليوم. وتشهد مناطق في كركوك بين فترة وأخرى انفجارات.",
+        [("explosion", "Mosul", 2, None)],
+        id="ar-from-time-to-time-is-no-event",
+    ),
+    pytest.param(
+        "en",
+        "Kabul is hit by bombings from time to time.",
+        [],
+        id="en-from-time-to-time-is-no-event",
+    ),
+    pytest.param(
+        "fa",
+        "هر از گاهی انفجاری در کابل رخ می‌دهد.",
+        [],
+        id="fa-from-time-to-time-is-no-event",
+    ),
     # Persian: "an explosion" with the indefinite ی, explosive vests in a trial, a
     # detention centre, a burst of gunfire, an armed attack on a post.
     pytest.param(
