@@ -103,6 +103,7 @@ def find_figures(sentence: Span, lex: Lexicon) -> list[Figure]:
         if lex.lang == "ar" and (
             word in lex.singular_persons
             or (word.endswith("ا") and word[:-1] in lex.singular_persons)
+            or _the_one_killed(words, i, word, lex)
         ):
             # "مقتل شخص", "وإصابة آخر", "مقتل أكاديمي"; after a number ("١٢ شخصاً") the
             # singular is the counted noun of that number, not one more person.
@@ -139,6 +140,23 @@ def find_figures(sentence: Span, lex: Lexicon) -> list[Figure]:
         if not _counts_a_unit(words, i, lex):  # "a 19-year-old", "مرد ۷۰ ساله", "از دو طرف"
             figures.append(Figure(start, i, total))
     return figures
+
+
+#: Arabic passive casualty verbs (folded) after which a definite singular person is
+#: the one casualty: "قتل الشاب طارق" (the young man Tariq was killed).
+_PASSIVE_CASUALTY_VERBS = frozenset(
+    "قتل استشهد اصیب جرح توفی لقی قضی اغتیل قتلت استشهدت اصیبت جرحت توفیت".split()
+)
+
+
+def _the_one_killed(words: list[str], i: int, word: str, lex: Lexicon) -> bool:
+    """A definite singular person right after an Arabic passive casualty verb."""
+    return (
+        i > 0
+        and word.startswith("ال")
+        and word[2:] in lex.singular_persons
+        and lex.strip_clitic(words[i - 1]) in _PASSIVE_CASUALTY_VERBS
+    )
 
 
 def _after_a_number(figures: list[Figure], i: int) -> bool:

@@ -268,6 +268,18 @@ CASES = [
         [],
         id="fa-from-time-to-time-is-no-event",
     ),
+    pytest.param(
+        "ar",
+        "قتل الشاب سامر جراء انفجار لغم قرب درعا اليوم.",
+        [("explosion", "Daraa", 1, None)],
+        id="ar-the-young-man-killed-is-one",
+    ),
+    pytest.param(
+        "ar",
+        "انفجرت عبوة ناسفة في كركوك اليوم، وقتل جنديان ومترجم.",
+        [("explosion", "Kirkuk", 3, None)],
+        id="ar-two-soldiers-and-a-translator",
+    ),
     # Persian: "an explosion" with the indefinite ی, explosive vests in a trial, a
     # detention centre, a burst of gunfire, an armed attack on a post.
     pytest.param(
