@@ -57,25 +57,25 @@ _WEEKDAYS = {  # Python weekday(): Monday == 0
     "السبت": 5,
     "الاحد": 6,
 }
+#: The Gregorian months as news writes them in English, Persian and Arabic (with the
+#: Levantine names), first month first.
+GREGORIAN_MONTH_NAMES: tuple[tuple[str, ...], ...] = (
+    ("January", "Jan", "ژانویه", "يناير", "كانون الثاني"),
+    ("February", "Feb", "فوریه", "فبراير", "شباط"),
+    ("March", "Mar", "مارس", "آذار"),
+    ("April", "Apr", "آوریل", "أبريل", "نيسان"),
+    ("May", "مه", "مايو", "أيار"),
+    ("June", "Jun", "ژوئن", "يونيو", "حزيران"),
+    ("July", "Jul", "ژوئیه", "يوليو", "تموز"),
+    ("August", "Aug", "اوت", "أغسطس", "آب"),
+    ("September", "Sep", "Sept", "سپتامبر", "سبتمبر", "أيلول"),
+    ("October", "Oct", "اکتبر", "أكتوبر", "تشرين الأول"),
+    ("November", "Nov", "نوامبر", "نوفمبر", "تشرين الثاني"),
+    ("December", "Dec", "دسامبر", "ديسمبر", "كانون الأول"),
+)
 _GREGORIAN_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan", "ژانویه", "ینایر", "کانون الثانی"),
-            ("february", "feb", "فوریه", "فبرایر", "شباط"),
-            ("march", "mar", "مارس", "اذار"),
-            ("april", "apr", "اوریل", "ابریل", "نیسان"),
-            ("may", "مه", "مایو", "ایار"),
-            ("june", "jun", "ژوئن", "یونیو", "حزیران"),
-            ("july", "jul", "ژوئیه", "یولیو", "تموز"),
-            ("august", "aug", "اوت", "اغسطس", "اب"),
-            ("september", "sep", "sept", "سپتامبر", "سبتمبر", "ایلول"),
-            ("october", "oct", "اکتبر", "اکتوبر", "تشرین الاول"),
-            ("november", "nov", "نوامبر", "نوفمبر", "تشرین الثانی"),
-            ("december", "dec", "دسامبر", "دیسمبر", "کانون الاول"),
-        ],
-        start=1,
-    )
+    fold(name).lower(): number
+    for number, names in enumerate(GREGORIAN_MONTH_NAMES, start=1)
     for name in names
 }
 #: The lunar Hijri months as written in Arabic and Persian, first month first.

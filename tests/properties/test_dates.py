@@ -21,25 +21,15 @@ from persiantools.jdatetime import MONTH_NAMES_FA, JalaliDate
 
 from incidents.normalize import fold
 from incidents.normalize.dates import JALALI_TIMESTAMP, TEHRAN, parse_jalali_timestamp
-from incidents.normalize.event_dates import HIJRI_MONTH_NAMES, resolve_event_date
+from incidents.normalize.event_dates import (
+    GREGORIAN_MONTH_NAMES,
+    HIJRI_MONTH_NAMES,
+    resolve_event_date,
+)
 from tests.properties import quick
 
 DIGITS = {"ascii": "0123456789", "persian": "۰۱۲۳۴۵۶۷۸۹", "arabic": "٠١٢٣٤٥٦٧٨٩"}
 JALALI_NAMES = [name for name in MONTH_NAMES_FA if name]  # فروردین ... اسفند, as printed
-GREGORIAN_NAMES = [
-    ("January", "Jan", "ژانویه", "يناير", "كانون الثاني"),
-    ("February", "Feb", "فوریه", "فبراير", "شباط"),
-    ("March", "Mar", "مارس", "آذار"),
-    ("April", "Apr", "آوریل", "أبريل", "نيسان"),
-    ("May", "مه", "مايو", "أيار"),
-    ("June", "Jun", "ژوئن", "يونيو", "حزيران"),
-    ("July", "Jul", "ژوئیه", "يوليو", "تموز"),
-    ("August", "Aug", "اوت", "أغسطس", "آب"),
-    ("September", "Sep", "Sept", "سپتامبر", "سبتمبر", "أيلول"),
-    ("October", "Oct", "اکتبر", "أكتوبر", "تشرين الأول"),
-    ("November", "Nov", "نوامبر", "نوفمبر", "تشرين الثاني"),
-    ("December", "Dec", "دسامبر", "ديسمبر", "كانون الأول"),
-]
 
 #: Years every calendar above can write (Solar Hijri 1300-1499 is 1921-2121,
 #: lunar Hijri 1400-1499 is 1979-2076, Gregorian 20xx).
@@ -125,7 +115,7 @@ def test_a_hijri_date_without_year_is_the_latest_one_not_after_publication(
 
 @st.composite
 def gregorian_text(draw: st.DrawFn, day: dt.date, with_year: bool) -> str:
-    month = draw(st.sampled_from(GREGORIAN_NAMES[day.month - 1]))
+    month = draw(st.sampled_from(GREGORIAN_MONTH_NAMES[day.month - 1]))
     number = _digits(day.day, draw(scripts) if not month.isascii() else "ascii")
     year = _digits(day.year, "ascii" if month.isascii() else draw(scripts))
     if month.isascii() and draw(st.booleans()):
@@ -147,7 +137,7 @@ def test_a_gregorian_date_in_text_round_trips(
     st.integers(1, 31),
     st.sampled_from(
         [*JALALI_NAMES, *(n for names in HIJRI_MONTH_NAMES for n in names)]
-        + [n for names in GREGORIAN_NAMES for n in names]
+        + [n for names in GREGORIAN_MONTH_NAMES for n in names]
     ),
     st.dates(dt.date(1990, 1, 1), dt.date(2060, 12, 31)),
 )
@@ -248,7 +238,7 @@ _FRAGMENTS = st.sampled_from(
     [
         *JALALI_NAMES,
         *(n for names in HIJRI_MONTH_NAMES for n in names),
-        *(n for names in GREGORIAN_NAMES for n in names),
+        *(n for names in GREGORIAN_MONTH_NAMES for n in names),
         *DAY_WORDS,
         *WEEKDAYS,
         "ماه",
@@ -331,7 +321,7 @@ _MONTH_NAMES = sorted(
         for name in [
             *JALALI_NAMES,
             *(n for names in HIJRI_MONTH_NAMES for n in names),
-            *(n for names in GREGORIAN_NAMES for n in names),
+            *(n for names in GREGORIAN_MONTH_NAMES for n in names),
         ]
     }
 )
