@@ -17,7 +17,7 @@ from typing import Protocol
 
 from incidents.config import Settings
 from incidents.domain import Document, DocumentKind
-from incidents.extract.extractor import ExtractionResult, Extractor, Prepared
+from incidents.extract.extractor import ExtractionResult, Extractor, Prepared, finish_each
 from incidents.sources import Bundle
 
 
@@ -54,19 +54,14 @@ def extract_bundle(extractor: Extractor, bundle: Bundle) -> list[Extracted]:
             context = frozenset(ready.read.countries)
         prepared.append((at, ready, time.process_time() - started))
     started = time.process_time()
-    try:
-        results: list[ExtractionResult] | None = extractor.finish([p for _, p, _ in prepared])
-    except Exception:
-        results = None  # finish each alone below, to keep the others
+    results = finish_each(extractor, [p for _, p, _ in prepared])
     share = (time.process_time() - started) / max(1, len(prepared))
-    for index, (at, ready, seconds) in enumerate(prepared):
+    for (at, ready, seconds), result in zip(prepared, results, strict=True):
         document = ready.document
-        try:
-            result = results[index] if results is not None else extractor.finish([ready])[0]
-        except Exception as exc:
-            slots[at] = Extracted(document, None, f"{type(exc).__name__}: {exc}", 0.0)
-            continue
-        slots[at] = Extracted(document, result, None, seconds + share)
+        if isinstance(result, Exception):
+            slots[at] = Extracted(document, None, f"{type(result).__name__}: {result}", 0.0)
+        else:
+            slots[at] = Extracted(document, result, None, seconds + share)
     return [slot for slot in slots if slot is not None]
 
 

@@ -172,6 +172,27 @@ class Extractor:
         return ExtractionResult(document.key, lang, events, claims, frozenset(read.countries))
 
 
+def finish_each(
+    extractor: Extractor,
+    prepared: Sequence[Prepared],
+    catch: type[Exception] | tuple[type[Exception], ...] = Exception,
+) -> list[ExtractionResult | Exception]:
+    """As :meth:`Extractor.finish`, but a document that fails (with ``catch``) gives its
+    exception in its place: when the batch fails, each document is finished alone, so
+    one bad document does not stop the others."""
+    try:
+        return list(extractor.finish(prepared))
+    except catch:
+        pass
+    results: list[ExtractionResult | Exception] = []
+    for one in prepared:
+        try:
+            results.append(extractor.finish([one])[0])
+        except catch as exc:
+            results.append(exc)
+    return results
+
+
 @dataclass(frozen=True, slots=True)
 class Prepared:
     """A document read for extraction (:meth:`Extractor.prepare`): its language, its

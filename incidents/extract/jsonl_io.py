@@ -8,7 +8,7 @@ from typing import IO, Any
 
 from incidents.domain import Document, DocumentKind, EventMention
 from incidents.errors import IncidentsError
-from incidents.extract.extractor import Extractor, Prepared
+from incidents.extract.extractor import Extractor, Prepared, finish_each
 from incidents.normalize.dates import parse_iso_datetime
 from incidents.normalize.language import SUPPORTED_LANGUAGES
 
@@ -74,16 +74,11 @@ def extract_jsonl(
 
     def finish() -> None:
         nonlocal failed
-        try:
-            results = extractor.finish([prepared for _, _, prepared in pending])
-        except IncidentsError:
-            results = None  # one document failed: finish each alone to name it
-        for at, (number, ident, prepared) in enumerate(pending):
-            try:
-                result = results[at] if results is not None else extractor.finish([prepared])[0]
-            except IncidentsError as exc:
+        results = finish_each(extractor, [p for _, _, p in pending], IncidentsError)
+        for (number, ident, _), result in zip(pending, results, strict=True):
+            if isinstance(result, Exception):
                 failed += 1
-                on_error(f"error: {name}:{number}: {exc}")
+                on_error(f"error: {name}:{number}: {result}")
                 continue
             payload = {"id": ident, "events": [event_record(e) for e in result.events]}
             out.write(json.dumps(payload, ensure_ascii=False) + "\n")
