@@ -136,7 +136,7 @@ def sentence_events(
         references = [s for s in spans if s.label_ == REFERENCE]
         if _names_an_earlier_year(sentence, year_tokens, years):
             labels.add("BACKGROUND")
-        if labels & {SPORTS, TOPIC} and not labels & CASUALTY_LABELS:
+        if _topic_without_casualties(labels):
             labels.add("BACKGROUND")  # "a bombardment of sixes", "a drone factory opened"
         passing = [m for m in here if m.role in PASSING_ROLES]
         # "rockets fired from X towards Y": no place of its own, and none borrowed.
@@ -149,9 +149,7 @@ def sentence_events(
             triggers = [t for t in triggers if t not in claimed]
         if not labels & SENTENCE_BLOCKERS:
             probabilities = scores.get(sentence.start) if scores is not None else None
-            may_add = not _questioned(sentence, (sentence.start, sentence.end)) and not (
-                labels & (CLAUSE_BLOCKERS | {"CLAIM"})
-            )
+            may_add = _model_may_add(sentence, labels)
             decisions = policy.decide([t.label_ for t in triggers], probabilities, may_add)
             # Read once per sentence, shared by its events (and the toll of the one before).
             casualty_spans = [s for s in spans if s.label_ in CASUALTY_LABELS]
@@ -229,15 +227,25 @@ def sentences_for_the_model(doc: Doc) -> list[Span]:
         labels = {s.label_ for s in spans}
         if not labels or labels & SENTENCE_BLOCKERS:
             continue
-        if labels & {SPORTS, TOPIC} and not labels & CASUALTY_LABELS:
+        if _topic_without_casualties(labels):
             continue
-        if not labels & EVENT_LABELS and (
-            labels & (CLAUSE_BLOCKERS | {"CLAIM"})
-            or _questioned(sentence, (sentence.start, sentence.end))
-        ):
+        if not labels & EVENT_LABELS and not _model_may_add(sentence, labels):
             continue
         chosen.append(sentence)
     return chosen
+
+
+def _topic_without_casualties(labels: set[str]) -> bool:
+    """A sports or topic cue in a sentence that reports no casualties: background."""
+    return bool(labels & {SPORTS, TOPIC}) and not labels & CASUALTY_LABELS
+
+
+def _model_may_add(sentence: Span, labels: set[str]) -> bool:
+    """Whether the model may add an event no rule found: not in a question, nor beside
+    a hedge or a claim."""
+    return not _questioned(sentence, (sentence.start, sentence.end)) and not (
+        labels & (CLAUSE_BLOCKERS | {"CLAIM"})
+    )
 
 
 #: How a later sentence changes a toll told before: it replaces it ("the death toll
@@ -381,7 +389,7 @@ def _exclusive(decisions: list[Decision]) -> list[Decision]:
 _LIST_LINKS = frozenset(
     "و and , ، or in the of في فی در علی on at "
     "مدینه مدینتی بلده بلدتی بلدات قریه قری محافظه منطقه مناطق مواقع حی احیاء "
-    "شهر شهرهای استان استانهای روستای روستاهای منطقه مناطق "
+    "شهر شهرهای استان استانهای روستای روستاهای "
     "city cities town towns village villages province provinces district districts areas".split()
 )
 _CONJUNCTIONS = frozenset({"و", "and", ",", "،"})
@@ -436,9 +444,8 @@ def _listed_together(doc: Doc, left: PlaceMention, right: PlaceMention) -> bool:
     between = [t.lower_ for t in doc[left.end : right.start]]
     if len(between) > 3 or not all(w in _LIST_LINKS or w[1:] in _LIST_LINKS for w in between):
         return False
-    glued = doc[right.start].lower_.startswith("و") and not right.surface.startswith("و")
     joined = any(w in _CONJUNCTIONS or (w[:1] == "و" and w[1:] in _LIST_LINKS) for w in between)
-    return joined or glued or doc[right.start].lower_.startswith("و")
+    return joined or doc[right.start].lower_.startswith("و")
 
 
 def _event(
