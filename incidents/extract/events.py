@@ -109,11 +109,13 @@ def sentence_events(
     published: dt.date | None,
     scores: dict[int, dict[str, float]] | None = None,
     policy: CombinationPolicy = DEFAULT_POLICY,
+    text: str | None = None,
 ) -> tuple[list[RawEvent], list[RawClaim]]:
     """Every event (and claim) a document states, one per type and sentence, in text order.
 
     ``scores`` are the trained model's type probabilities per sentence (keyed by the
     sentence's first token); :mod:`incidents.extract.policy` combines them with the rules.
+    ``text`` is the doc's text when the caller has it (``Doc.text`` joins every token).
     """
     events: list[RawEvent] = []
     claims: list[RawClaim] = []
@@ -121,8 +123,9 @@ def sentence_events(
     pending_references: list[RawEvent] = []
     years = published_years(published) if published else []
     year_tokens = _four_digit_tokens(doc) if years else {}
+    whole = doc.text if text is None else text
     for sentence, spans in _sentences_with_spans(doc):
-        text = doc.text[sentence.start_char : sentence.end_char]  # Span.text, without a loop
+        text = whole[sentence.start_char : sentence.end_char]
         if not text.strip():
             continue
         labels = {s.label_ for s in spans}

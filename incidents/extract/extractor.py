@@ -165,7 +165,14 @@ class Extractor:
         published = document.published.date() if document.published else None
         policy = self.policies.get(lang, DEFAULT_POLICY)
         raw_events, raw_claims = sentence_events(
-            read.doc, read.mentions, read.resolved, self.lexicons[lang], published, scores, policy
+            read.doc,
+            read.mentions,
+            read.resolved,
+            self.lexicons[lang],
+            published,
+            scores,
+            policy,
+            read.folded.text,
         )
         events = _merge(document, read.folded, raw_events, self.places[lang])
         claims = tuple(_claim(document, read.folded, c) for c in raw_claims)
