@@ -147,6 +147,11 @@ class PlaceFinder:
                     continue
                 surface = text[begins[start] : ends[start + n - 1]]
                 candidates = gazetteer.lookup(surface)
+                if candidates and n > 1 and self._is_place_word(doc[start].text):
+                    # «مدينة زنجبار» is Zanzibar City, or the town زنجبار (Zinjibar)
+                    # announced by its place word: the context chooses.
+                    rest = gazetteer.lookup(text[begins[start + 1] : ends[start + n - 1]])
+                    candidates += tuple(c for c in rest if c not in candidates)
                 if candidates and accept is not None:
                     candidates = accept(candidates, start)
                 if candidates:

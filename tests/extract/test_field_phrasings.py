@@ -65,6 +65,22 @@ CASES = [
         [("armed_clash", "Baghlan", 5, None)],
         id="ar-taliban-is-not-a-dual",
     ),
+    # A place word before a name that is also the whole name of another place: the
+    # context chooses («مدينة زنجبار» is Zanzibar City, or Zinjibar in Abyan).
+    pytest.param(
+        "ar",
+        "انفجرت عبوة ناسفة بدورية عسكرية في مدينة زنجبار بمحافظة أبين صباح اليوم، "
+        "ما أدى إلى مقتل جنديين.",
+        [("explosion", "Zinjibar", 2, None)],
+        id="ar-city-word-before-a-yemeni-town",
+    ),
+    pytest.param(
+        "ar",
+        "انفجرت عبوة ناسفة قرب فندق في مدينة زنجبار التنزانية صباح اليوم، "
+        "ما أدى إلى إصابة ثلاثة أشخاص.",
+        [("explosion", "Zanzibar", None, 3)],
+        id="ar-city-word-before-a-tanzanian-town",
+    ),
     # English: the verb "exploded", metaphors of growth, "fighting between", custody,
     # a spelling variant, explicit zeros, militants storming a base.
     pytest.param(
