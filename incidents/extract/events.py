@@ -13,6 +13,7 @@ import datetime as dt
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 import numpy as np
 from spacy.attrs import IS_DIGIT, LENGTH
@@ -40,6 +41,9 @@ SPORTS = "SPORTS"
 #: trade and industry, sanctions, exhibitions, fiction, history told by historians.
 TOPIC = "TOPIC"
 CLAUSE_BLOCKERS = frozenset({"HYPOTHETICAL"})
+#: Where a sentence may be parted ("..., but", "while ..., "): not cues of their own.
+CONTRAST, SUBORDINATE = "CONTRAST", "SUBORDINATE"
+STRUCTURE_LABELS = frozenset({CONTRAST, SUBORDINATE})
 #: "arrested five men planning attacks": an intention hedges only what follows it.
 INTENT = "INTENT"
 #: A threat hedges what follows it too, except a deployment made in response to it.
@@ -208,13 +212,45 @@ def sentence_events(
 
 def _sentences_with_spans(doc: Doc) -> list[tuple[Span, list[Span]]]:
     """Each sentence of ``doc`` with its rule spans (those starting in it, in the
-    order of the span group)."""
+    order of the span group), a sentence parted where a contrast ends the reach of a
+    sentence-level cue (see :func:`_parted`)."""
     sentences = list(doc.sents)
     starts = [sentence.start for sentence in sentences]
     grouped: list[list[Span]] = [[] for _ in sentences]
     for span in doc.spans[SPANS_KEY]:
         grouped[bisect_right(starts, span.start) - 1].append(span)
-    return list(zip(sentences, grouped, strict=True))
+    out: list[tuple[Span, list[Span]]] = []
+    for sentence, spans in zip(sentences, grouped, strict=True):
+        cuts = [s for s in spans if s.label_ in STRUCTURE_LABELS]
+        spans = [s for s in spans if s.label_ not in STRUCTURE_LABELS] if cuts else spans
+        out.extend(_parted(doc, sentence, spans, cuts) if cuts else [(sentence, spans)])
+    return out
+
+
+def _parted(
+    doc: Doc, sentence: Span, spans: list[Span], cuts: list[Span]
+) -> list[tuple[Span, list[Span]]]:
+    """``sentence`` in parts when a contrast parts a sentence-level cue from an event
+    after it ("police denied a blast in Mosul, but a bomb went off in Kirkuk"; "while
+    the army held drills near Basra, rockets hit Zubair": the opening clause ends at
+    its comma); else whole. Each part is then read as a sentence of its own. A cue
+    after the contrast still covers what came before ("I heard of a blast, but the
+    governor denied it")."""
+    bounds = {c.start for c in cuts if c.label_ == CONTRAST and c.start > sentence.start}
+    for cut in cuts:
+        if cut.label_ == SUBORDINATE and cut.start == sentence.start:
+            comma = next((t.i for t in doc[cut.end : sentence.end] if t.text in ",،"), None)
+            if comma is not None and comma + 1 < sentence.end:
+                bounds.add(comma + 1)
+    edges = [sentence.start, *sorted(bounds), sentence.end]
+    parts = [(doc[a:b], [s for s in spans if a <= s.start < b]) for a, b in pairwise(edges)]
+    blocked = [any(s.label_ in SENTENCE_BLOCKERS for s in part) for _, part in parts]
+    if not any(blocked) or any(blocked[blocked.index(True) + 1 :]):
+        return [(sentence, spans)]
+    first = blocked.index(True)
+    if not any(any(s.label_ in EVENT_LABELS for s in part) for _, part in parts[first + 1 :]):
+        return [(sentence, spans)]
+    return parts
 
 
 def sentences_for_the_model(doc: Doc) -> list[Span]:

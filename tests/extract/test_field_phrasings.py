@@ -65,6 +65,40 @@ CASES = [
         [("armed_clash", "Baghlan", 5, None)],
         id="ar-taliban-is-not-a-dual",
     ),
+    # A contrast ends the reach of a cue that comes before it; a cue after it still
+    # covers what came before.
+    pytest.param(
+        "en",
+        "Police denied reports of a blast in Mosul, but a bomb exploded in Kirkuk on "
+        "Monday, wounding two people.",
+        [("explosion", "Kirkuk", None, 2)],
+        id="en-denial-but-an-event",
+    ),
+    pytest.param(
+        "en",
+        "I heard there was an explosion in Kirkuk, but the police denied it.",
+        [],
+        id="en-event-but-a-denial",
+    ),
+    pytest.param(
+        "en",
+        "While the army held drills near Basra on Monday, rockets hit a compound in "
+        "Zubair, wounding three guards.",
+        [("shelling", "Zubair", None, 3)],
+        id="en-while-drills-rockets-hit",
+    ),
+    pytest.param(
+        "fa",
+        "پلیس خبر انفجار در موصل را تکذیب کرد اما یک بمب در کرکوک منفجر شد و دو نفر زخمی شدند.",
+        [("explosion", "Kirkuk", None, 2)],
+        id="fa-denial-but-an-event",
+    ),
+    pytest.param(
+        "ar",
+        "بينما كان الجيش يجري مناورات قرب البصرة، سقطت ثلاثة صواريخ على الزبير وأصيب حارسان.",
+        [("shelling", "Zubair", None, 2)],
+        id="ar-while-drills-rockets-fell",
+    ),
     # A place word before a name that is also the whole name of another place: the
     # context chooses («مدينة زنجبار» is Zanzibar City, or Zinjibar in Abyan).
     pytest.param(
