@@ -383,6 +383,63 @@ CASES = [
 ]
 
 
+#: Hard negatives of a second field reading: EVENTS.md gives them no event.
+NEGATIVES = [
+    # English: refuted shells, travel advice, what can happen, tallies, live-fire
+    # training, arms deals, sport, television.
+    pytest.param(
+        "en",
+        "No shells fell on the airport in Erbil last night, contrary to "
+        "rumours, the governor's office said.",
+        id="en-no-shells-fell",
+    ),
+    pytest.param(
+        "en",
+        "The embassy advises against all travel to Nineveh province, citing the"
+        " risk of kidnapping and clashes.",
+        id="en-travel-advice",
+    ),
+    pytest.param(
+        "en",
+        "Rocket fire can strike the border villages near Kiryat Shmona without "
+        "warning, residents say.",
+        id="en-can-strike",
+    ),
+    pytest.param(
+        "en",
+        "In the first half of the year, roadside bombs killed 40 soldiers in "
+        "Somalia, the mission said.",
+        id="en-first-half-of-the-year",
+    ),
+    pytest.param(
+        "en",
+        "In September alone, monitors recorded 19 airstrikes around Idlib.",
+        id="en-month-alone",
+    ),
+    pytest.param(
+        "en",
+        "Troops held live-fire training near Kirkuk on Tuesday; explosions will be heard all day.",
+        id="en-live-fire-training",
+    ),
+    pytest.param(
+        "en",
+        "The ministry signed a deal to buy anti-ship missiles from Turkey, "
+        "officials said in Baghdad.",
+        id="en-arms-deal",
+    ),
+    pytest.param(
+        "en",
+        "The starting gun was fired at 8 a.m. for the Erbil marathon.",
+        id="en-starting-gun",
+    ),
+    pytest.param(
+        "en",
+        "The new TV drama follows a bomb disposal officer in Baghdad.",
+        id="en-tv-drama",
+    ),
+]
+
+
 @pytest.mark.parametrize(("lang", "text", "expected"), CASES)
 def test_field_phrasings(rules_only: Extractor, lang: str, text: str, expected: Found) -> None:
     assert _found(rules_only, text, lang) == expected
@@ -399,3 +456,8 @@ def test_field_phrasings(rules_only: Extractor, lang: str, text: str, expected: 
 def test_the_past_night_is_the_day_before(rules_only: Extractor, text: str, day: dt.date) -> None:
     doc = Document("t", DocumentKind.ARTICLE, text, "test", lang="fa", published=PUBLISHED)
     assert [e.date for e in rules_only.extract(doc).events] == [day]
+
+
+@pytest.mark.parametrize(("lang", "text"), NEGATIVES)
+def test_field_negatives(rules_only: Extractor, lang: str, text: str) -> None:
+    assert _found(rules_only, text, lang) == []
