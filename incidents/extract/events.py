@@ -31,7 +31,11 @@ from incidents.extract.nlp import SPANS_KEY
 from incidents.extract.places import EVENT_ROLE, PlaceMention
 from incidents.extract.policy import CombinationPolicy, Decision
 from incidents.geocode import GazetteerEntry
-from incidents.normalize.event_dates import published_years, resolve_event_date
+from incidents.normalize.event_dates import (
+    published_years,
+    refers_to_the_same_day,
+    resolve_event_date,
+)
 
 DEFAULT_POLICY = CombinationPolicy()
 SENTENCE_BLOCKERS = frozenset({"NEGATION", "BACKGROUND", "STATISTIC", "EXERCISE"})
@@ -163,6 +167,8 @@ def sentence_events(
             needed = decisions or labels & CASUALTY_LABELS
             casualties = read_casualties(sentence, casualty_spans, lex) if needed else Casualties()
             date = resolve_event_date(text, published) if decisions else None
+            if decisions and date is None and refers_to_the_same_day(text):
+                date = _last_text_date(events)
             found = [
                 _place_by_passing(
                     _event(
@@ -485,6 +491,11 @@ def _listed_together(doc: Doc, left: PlaceMention, right: PlaceMention) -> bool:
         return False
     joined = any(w in _CONJUNCTIONS or (w[:1] == "و" and w[1:] in _LIST_LINKS) for w in between)
     return joined or doc[right.start].lower_.startswith("و")
+
+
+def _last_text_date(events: list[RawEvent]) -> dt.date | None:
+    """The date the text gave the latest event that has one."""
+    return next((e.date for e in reversed(events) if e.date_source == "text"), None)
 
 
 def _event(

@@ -33,6 +33,10 @@ _DAY_OFFSETS = {
     "اليوم": 0,
     "امس": -1,
     "البارحه": -1,
+    # Levantine and Egyptian: yesterday, today.
+    "امبارح": -1,
+    "مبارح": -1,
+    "النهارده": 0,
 }
 _WEEKDAYS = {  # Python weekday(): Monday == 0
     "monday": 0,
@@ -134,12 +138,27 @@ _DAY_BEFORE = re.compile(
 )
 
 
+#: "مساء اليوم نفسه", "later the same day", "همان روز": the day told before.
+_SAME_DAY = re.compile(
+    fold(
+        r"\b(?:the\s+)?same\s+(?:day|night|evening)\b"
+        r"|اليوم\s+(?:نفسه|ذاته)|(?:نفس|ذات)\s+اليوم|همان\s+(?:روز|شب)"
+    ),
+    re.I,
+)
+
+
+def refers_to_the_same_day(folded_sentence: str) -> bool:
+    """Whether the sentence places its event on a day told before ("the same day")."""
+    return _SAME_DAY.search(folded_sentence) is not None
+
+
 def resolve_event_date(folded_sentence: str, published: dt.date | None) -> dt.date | None:
     """The date a sentence places its event on, or None when it gives none."""
     explicit = _explicit_date(folded_sentence, published)
     if explicit is not None:
         return explicit
-    if published is None:
+    if published is None or refers_to_the_same_day(folded_sentence):
         return None
     if _TWO_DAYS_BACK.search(folded_sentence):
         return published - dt.timedelta(days=2)

@@ -458,6 +458,27 @@ def test_the_past_night_is_the_day_before(rules_only: Extractor, text: str, day:
     assert [e.date for e in rules_only.extract(doc).events] == [day]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "ar",
+            "انفجرت عبوة ناسفة في سوق الرمادي صباح الأحد. وفي مساء اليوم نفسه "
+            "اندلعت اشتباكات في الفلوجة.",
+        ),
+        (
+            "en",
+            "A bomb exploded in a Ramadi market on Sunday morning. Later the same day, "
+            "clashes broke out in Fallujah.",
+        ),
+    ],
+)
+def test_the_same_day_is_the_day_told_before(rules_only: Extractor, lang: str, text: str) -> None:
+    doc = Document("t", DocumentKind.ARTICLE, text, "test", lang=lang, published=PUBLISHED)
+    sunday = dt.date(2025, 11, 16)  # the Sunday before Thursday 20 November
+    assert [e.date for e in rules_only.extract(doc).events] == [sunday, sunday]
+
+
 @pytest.mark.parametrize(("lang", "text"), NEGATIVES)
 def test_field_negatives(rules_only: Extractor, lang: str, text: str) -> None:
     assert _found(rules_only, text, lang) == []

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from incidents.normalize import fold
-from incidents.normalize.event_dates import resolve_event_date
+from incidents.normalize.event_dates import refers_to_the_same_day, resolve_event_date
 
 PUBLISHED = dt.date(2025, 11, 10)
 
@@ -25,8 +25,26 @@ PUBLISHED = dt.date(2025, 11, 10)
         ("The blast happened yesterday", 1),
         ("The blast happened the day before yesterday", 2),
         ("اليوم انفجرت عبوة", 0),
+        ("صار في تفجير بالسوق امبارح", 1),
+        ("طخوا على الحاجز مبارح بالليل", 1),
+        ("في واحد طعن ٣ ستات النهارده", 0),
     ],
 )
 def test_relative_days(text: str, days_before: int) -> None:
     expected = PUBLISHED - dt.timedelta(days=days_before)
     assert resolve_event_date(fold(text), PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وفي مساء اليوم نفسه سقطت قذيفة على الحي",
+        "وفي نفس اليوم اعتقلت الشرطة ثلاثة أشخاص",
+        "Later the same day, a second bomb went off",
+        "همان روز دو نفر در کرمانشاه بازداشت شدند",
+    ],
+)
+def test_the_same_day_is_the_day_told_before_not_today(text: str) -> None:
+    # sentence_events gives it the date of the event told before it.
+    assert refers_to_the_same_day(fold(text))
+    assert resolve_event_date(fold(text), PUBLISHED) is None
