@@ -152,6 +152,10 @@ def sentence_events(
         passing = [m for m in here if m.role in PASSING_ROLES]
         # "rockets fired from X towards Y": no place of its own, and none borrowed.
         inherit = None if passing and not event_places else last_place
+        if not event_places and last_place is None:
+            # "پلیس زاهدان سه نفر را دستگیر کرد": with no other place, a force acts
+            # where it is named for.
+            event_places = [m for m in here if m.role == "organization" and resolved.get(m.start)]
         claimed = _claimed_triggers(triggers, spans, lex)
         if claimed:
             place = _nearest(event_places, claimed[0])

@@ -65,6 +65,32 @@ CASES = [
         [("armed_clash", "Baghlan", 5, None)],
         id="ar-taliban-is-not-a-dual",
     ),
+    # A second field reading: «من» after a side of a city, titles, «الإطاحة ب», and a
+    # force named for its town as the only place.
+    pytest.param(
+        "ar",
+        "انفجرت عبوة ناسفة في الجانب الأيمن من مدينة الموصل صباح اليوم.",
+        [("explosion", "Mosul", None, None)],
+        id="ar-side-of-a-city-is-not-whence",
+    ),
+    pytest.param(
+        "ar",
+        "اعتقلت القوات الأمنية ما يسمى والي كركوك في قضاء الحويجة اليوم.",
+        [("arrest", "Al Hawijah", None, None)],
+        id="ar-a-title-names-no-scene",
+    ),
+    pytest.param(
+        "ar",
+        "أطاحت مفارز الشرطة بعصابة تسليب في قضاء الزبير اليوم.",
+        [("arrest", "Zubair", None, None)],
+        id="ar-toppled-a-gang-is-an-arrest",
+    ),
+    pytest.param(
+        "fa",
+        "پلیس زاهدان سه نفر را به اتهام حمل سلاح دستگیر کرد.",
+        [("arrest", "Zahedan", None, None)],
+        id="fa-a-force-acts-where-it-is-named-for",
+    ),
     # A contrast ends the reach of a cue that comes before it; a cue after it still
     # covers what came before.
     pytest.param(
@@ -436,6 +462,38 @@ NEGATIVES = [
         "en",
         "The new TV drama follows a bomb disposal officer in Baghdad.",
         id="en-tv-drama",
+    ),
+    # Arabic: a fabricated report, a dialect denial, a burst tyre, a boast, «لأي»,
+    # earlier occasions.
+    pytest.param(
+        "ar",
+        "الخبر المتداول عن انفجار في سوق الشورجة مفبرك.",
+        id="ar-fabricated",
+    ),
+    pytest.param(
+        "ar",
+        "مش صحيح انو صار تفجير بالحمرا اليوم، كلو كذب.",
+        id="ar-dialect-not-true",
+    ),
+    pytest.param(
+        "ar",
+        "انقلبت حافلة على طريق كربلاء بعد انفجار إطارها ما أدى إلى مقتل ثلاثة ركاب.",
+        id="ar-tyre-burst",
+    ),
+    pytest.param(
+        "ar",
+        "قال المتحدث إن صواريخ الجماعة قادرة على ضرب أي هدف في إيلات.",
+        id="ar-capable-of",
+    ),
+    pytest.param(
+        "ar",
+        "عثرت الشرطة على الشاب في أربيل وأكدت أنه لم يتعرض لأي اختطاف.",
+        id="ar-not-any-kidnapping",
+    ),
+    pytest.param(
+        "ar",
+        "وذكرت الشرطة بأن الرصاص العشوائي قتل أطفالا في الموصل في مناسبات سابقة.",
+        id="ar-on-earlier-occasions",
     ),
 ]
 
