@@ -565,12 +565,14 @@ def _with_following_summands(
     limit: int | None = None,
 ) -> Figure:
     """ "killing a police officer and three civilians" → 4: after a figure, up to three
-    words naming who (not a break), then "and", then another figure."""
+    words naming who (not a break), one more after a partitive ("أربعة من عناصر الأمن
+    العام وثلاثة مسلحين"), then "and", then another figure."""
     total, last = figure.value, figure.end
     while total is not None:
         i = last
+        reach = 4 if last < len(sentence) and sentence[last].lower_ in _PARTITIVES else 3
         while (
-            i < min(len(sentence), last + 3)
+            i < min(len(sentence), last + reach)
             and sentence[i].is_alpha
             and sentence[i].lower_ not in lex.joiners
             and not _glued_persons(sentence[i].lower_, lex)
@@ -634,6 +636,8 @@ def _subject_figure(
 
 
 _COMMAS = frozenset({",", "،"})
+#: "four of the ...", «أربعة من ...», «چهار تن از ...»: who the figure counts follows.
+_PARTITIVES = frozenset({"of", "من", "از"})
 
 
 def _clause_start(sentence: Span, start: int, triggers: set[int]) -> int:

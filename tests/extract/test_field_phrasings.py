@@ -91,6 +91,12 @@ CASES = [
         [("arrest", "Zahedan", None, None)],
         id="fa-a-force-acts-where-it-is-named-for",
     ),
+    pytest.param(
+        "ar",
+        "قتل أربعة من عناصر الأمن العام وثلاثة مسلحين في اشتباكات في درعا اليوم.",
+        [("armed_clash", "Daraa", 7, None)],
+        id="ar-partitive-then-another-party",
+    ),
     # A contrast ends the reach of a cue that comes before it; a cue after it still
     # covers what came before.
     pytest.param(
