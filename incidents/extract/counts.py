@@ -64,7 +64,25 @@ def _number_value(word: str, lex: Lexicon) -> int | None:
     digits = word.replace(",", "")
     if digits.isdigit() and len(digits) <= 6:
         return int(digits)
-    return lex.numbers.get(word)
+    value = lex.numbers.get(word)
+    if value is None and lex.lang == "fa" and "و" in word:
+        return _joined_number(word, lex)
+    return value
+
+
+def _joined_number(word: str, lex: Lexicon) -> int | None:
+    """A Persian number written as one word once folding drops its ZWNJ ("بیست‌وسه"
+    → "بیستوسه", 23; "دویستوپنجاه", 250): larger part, "و", smaller part."""
+    for at, letter in enumerate(word[1:-1], start=1):
+        if letter != "و" or (left := lex.numbers.get(word[:at])) is None:
+            continue
+        rest = word[at + 1 :]
+        right = lex.numbers.get(rest)
+        if right is None:
+            right = _joined_number(rest, lex)
+        if right is not None and right < left:
+            return left + right
+    return None
 
 
 def find_figures(sentence: Span, lex: Lexicon) -> list[Figure]:
