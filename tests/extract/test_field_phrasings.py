@@ -501,6 +501,22 @@ NEGATIVES = [
         "وذكرت الشرطة بأن الرصاص العشوائي قتل أطفالا في الموصل في مناسبات سابقة.",
         id="ar-on-earlier-occasions",
     ),
+    # Fiction with casualties in it; a state of emergency is not forces deployed.
+    pytest.param(
+        "fa",
+        "در سریال «شب‌های بغداد» یک خودروی بمب‌گذاری‌شده در کراده منفجر می‌شود و دو نفر کشته می‌شوند.",
+        id="fa-a-titled-series",
+    ),
+    pytest.param(
+        "en",
+        "In the sitcom, a mortar shell lands on a wedding in Mosul and kills the groom's uncle.",
+        id="en-sitcom",
+    ),
+    pytest.param(
+        "ar",
+        "أعلنت السلطات حالة الطوارئ في محافظة البصرة بعد ارتفاع منسوب المياه.",
+        id="ar-state-of-emergency",
+    ),
 ]
 
 
