@@ -97,6 +97,18 @@ CASES = [
         [("armed_clash", "Daraa", 7, None)],
         id="ar-partitive-then-another-party",
     ),
+    pytest.param(
+        "ar",
+        "اغتال مسلحون مجهولون ناشطاً بإطلاق عدة رصاصات عليه في الناصرية مساء اليوم.",
+        [("shooting", "Nasiriyah", 1, None)],
+        id="ar-bullets-plural",
+    ),
+    pytest.param(
+        "ar",
+        "سقطت قذيفة على حي الميدان بدمشق اليوم وما حدا انصاب.",
+        [("shelling", "Midan", 0, 0)],
+        id="ar-dialect-nobody-hurt",
+    ),
     # A contrast ends the reach of a cue that comes before it; a cue after it still
     # covers what came before.
     pytest.param(
