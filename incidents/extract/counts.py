@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from incidents.extract.lexicon import Lexicon
+from incidents.normalize.folding import fold
 
 KILLED = "KILLED"
 INJURED = "INJURED"
@@ -386,10 +387,25 @@ def _family_of(sentence: Span, end: int, lex: Lexicon) -> Figure | None:
 
 
 _ONE_PRONOUNS = {"en": frozenset({"him", "her"}), "fa": frozenset({"او", "وی"})}
+#: Arabic killing verbs with their object attached: «فأردوه قتيلاً», «اغتالوه», «قتلهما».
+_ARABIC_OBJECT_VERBS = {
+    fold(form): count
+    for forms, count in (
+        ("قتله قتلها قتلوه قتلته أرداه أردوه أردته أرداها أردوها اغتاله اغتالوه اغتالته", 1),
+        ("قتلهما أرداهما أردوهما اغتالهما اغتالوهما", 2),
+    )
+    for form in forms.split()
+}
 
 
 def _object_pronoun(sentence: Span, start: int, end: int, lex: Lexicon) -> Figure | None:
-    """ "shot him dead", "killing her", "او را از پای درآوردند": one person."""
+    """ "shot him dead", "killing her", "او را از پای درآوردند", «أردوه»: one person."""
+    if lex.lang == "ar":
+        verb = sentence[start].lower_
+        if verb not in _ARABIC_OBJECT_VERBS and verb[:1] in ("و", "ف"):
+            verb = verb[1:]  # «فأردوه»
+        count = _ARABIC_OBJECT_VERBS.get(verb)
+        return Figure(start, start + 1, count) if count else None
     pronouns = _ONE_PRONOUNS.get(lex.lang)
     if not pronouns:
         return None

@@ -109,6 +109,42 @@ CASES = [
         [("shelling", "Midan", 0, 0)],
         id="ar-dialect-nobody-hurt",
     ),
+    pytest.param(
+        "ar",
+        "أطلق مسلحون مجهولون النار على صاحب محل في الموصل فأردوه قتيلاً.",
+        [("shooting", "Mosul", 1, None)],
+        id="ar-object-pronoun-shot-dead",
+    ),
+    pytest.param(
+        "ar",
+        "اقتحم مسلحون منزل المختار في درعا واغتالوه أمام عائلته.",
+        [("attack_on_civilians", "Daraa", 1, None)],
+        id="ar-object-pronoun-assassinated",
+    ),
+    pytest.param(
+        "ar",
+        "انفجرت عبوة في مدرعة عند العريش امبارح، وسمعنا إن فيه ٣ عساكر اتصابوا.",
+        [("explosion", "Arish", None, 3)],
+        id="ar-egyptian-injured-verb",
+    ),
+    pytest.param(
+        "ar",
+        "انفجرت قنبلة صوتية جنب الفرن بجرمانا وما في إصابات الحمد لله.",
+        [("explosion", "Jaramana", 0, 0)],
+        id="ar-ma-fi-isabat",
+    ),
+    pytest.param(
+        "ar",
+        "صارت عركة عشائرية بمدينة الصدر ورمي بالرشاشات من ساعة.",
+        [("armed_clash", "Sadr City", None, None)],
+        id="ar-tribal-fight",
+    ),
+    pytest.param(
+        "ar",
+        "قطع محتجون الطريق الرئيسي في الناصرية وأحرقوا إطارات السيارات.",
+        [("road_closure", "Nasiriyah", None, None)],
+        id="ar-burning-tyres-is-a-protest",
+    ),
     # A contrast ends the reach of a cue that comes before it; a cue after it still
     # covers what came before.
     pytest.param(
