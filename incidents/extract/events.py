@@ -61,6 +61,8 @@ BLAST_TYPES = frozenset({EventType.EXPLOSION, EventType.SUICIDE_BOMBING, EventTy
 MASK = "MASK"
 #: "a gas cylinder exploded": an accident, not a security event.
 ACCIDENT = "ACCIDENT"
+#: Cues whose reach a contrast ends ("blamed a gas leak, but a bomb caused the blast").
+PARTED_CUES = SENTENCE_BLOCKERS | {ACCIDENT, DEFUSED}
 #: Rules for a bare "bombardment" (قصف): shelling, unless aircraft do it.
 GENERIC_BOMBARDMENT = frozenset({"ar.shell.qasf"})
 #: "arrested in connection with the bombings": the trigger after it only refers back.
@@ -240,12 +242,12 @@ def _sentences_with_spans(doc: Doc) -> list[tuple[Span, list[Span]]]:
 def _parted(
     doc: Doc, sentence: Span, spans: list[Span], cuts: list[Span]
 ) -> list[tuple[Span, list[Span]]]:
-    """``sentence`` in parts when a contrast parts a sentence-level cue from an event
-    after it ("police denied a blast in Mosul, but a bomb went off in Kirkuk"; "while
-    the army held drills near Basra, rockets hit Zubair": the opening clause ends at
-    its comma); else whole. Each part is then read as a sentence of its own. A cue
-    after the contrast still covers what came before ("I heard of a blast, but the
-    governor denied it")."""
+    """``sentence`` in parts when a contrast parts a sentence-level cue (or an accident
+    or a defused bomb) from an event after it ("police denied a blast in Mosul, but a
+    bomb went off in Kirkuk"; "while the army held drills near Basra, rockets hit
+    Zubair": the opening clause ends at its comma); else whole. Each part is then read
+    as a sentence of its own. A cue after the contrast still covers what came before
+    ("I heard of a blast, but the governor denied it")."""
     bounds = {c.start for c in cuts if c.label_ == CONTRAST and c.start > sentence.start}
     for cut in cuts:
         if cut.label_ == SUBORDINATE and cut.start == sentence.start:
@@ -254,7 +256,7 @@ def _parted(
                 bounds.add(comma + 1)
     edges = [sentence.start, *sorted(bounds), sentence.end]
     parts = [(doc[a:b], [s for s in spans if a <= s.start < b]) for a, b in pairwise(edges)]
-    blocked = [any(s.label_ in SENTENCE_BLOCKERS for s in part) for _, part in parts]
+    blocked = [any(s.label_ in PARTED_CUES for s in part) for _, part in parts]
     if not any(blocked) or any(blocked[blocked.index(True) + 1 :]):
         return [(sentence, spans)]
     first = blocked.index(True)

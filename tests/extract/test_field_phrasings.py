@@ -145,6 +145,19 @@ CASES = [
         [("road_closure", "Nasiriyah", None, None)],
         id="ar-burning-tyres-is-a-protest",
     ),
+    pytest.param(
+        "en",
+        "Police defused one bomb near the market in Kirkuk, but a "
+        "second one exploded an hour later, wounding three people.",
+        [("explosion", "Kirkuk", None, 3)],
+        id="en-defused-but-a-second-exploded",
+    ),
+    pytest.param(
+        "fa",
+        "مدیر راهداری گفت راه ۱۲ روستای شهرستان سقز بر اثر برف مسدود شده است.",
+        [("road_closure", "Saqqez", None, None)],
+        id="fa-county-is-not-a-town",
+    ),
     # A contrast ends the reach of a cue that comes before it; a cue after it still
     # covers what came before.
     pytest.param(
@@ -564,6 +577,22 @@ NEGATIVES = [
         "ar",
         "أعلنت السلطات حالة الطوارئ في محافظة البصرة بعد ارتفاع منسوب المياه.",
         id="ar-state-of-emergency",
+    ),
+    # Drones and missiles shot down or intercepted strike nothing.
+    pytest.param(
+        "en",
+        "Air defences shot down two drones over Erbil airport overnight, officials said.",
+        id="en-drones-shot-down",
+    ),
+    pytest.param(
+        "fa",
+        "پدافند هوایی دو پهپاد را بر فراز فرودگاه اربیل رهگیری و سرنگون کرد.",
+        id="fa-drones-intercepted",
+    ),
+    pytest.param(
+        "ar",
+        "أسقطت الدفاعات الجوية طائرتين مسيرتين قرب مطار أربيل فجر اليوم.",
+        id="ar-drones-shot-down",
     ),
 ]
 
