@@ -173,3 +173,27 @@ def test_map_names_a_bad_option(tmp_path: Path, arguments: list[str], named: str
     result = runner.invoke(app, ["map", *out, *arguments, "--database-url", url])
     assert result.exit_code == 2
     assert named in result.output
+
+
+def test_extract_jsonl_reads_a_comment_as_one(tmp_path: Path) -> None:
+    """An optional "kind": a comment's events are less sure than an article's; a kind
+    that is neither is an error naming its line, and the other lines go on."""
+    text = "A car bomb exploded in Mosul, killing at least 15 people."
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        "".join(
+            json.dumps(record) + "\n"
+            for record in (
+                {"id": "a", "text": text},
+                {"id": "c", "text": text, "kind": "comment"},
+                {"id": "x", "text": text, "kind": "tweet"},
+            )
+        ),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["extract", str(source), "--jsonl"])
+    lines = {line["id"]: line for line in map(json.loads, result.stdout.splitlines())}
+    (article,) = lines["a"]["events"]
+    (comment,) = lines["c"]["events"]
+    assert comment["confidence"] < article["confidence"]
+    assert f"{source}:3: 'kind' must be one of article, comment" in result.stderr

@@ -39,10 +39,14 @@ def _document(record: Any, number: int) -> Document:
     lang = record.get("lang")
     if lang is not None and lang not in SUPPORTED_LANGUAGES:
         raise ValueError(f"'lang' must be one of {', '.join(SUPPORTED_LANGUAGES)}")
+    kinds = [k.value for k in DocumentKind]
+    kind = record.get("kind", DocumentKind.ARTICLE.value)
+    if kind not in kinds:
+        raise ValueError(f"'kind' must be one of {', '.join(kinds)}")
     published = record.get("published")
     return Document(
         key=str(record.get("id", number)),
-        kind=DocumentKind.ARTICLE,
+        kind=DocumentKind(kind),
         text=text,
         source="stdin",
         lang=lang,
