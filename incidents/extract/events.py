@@ -47,7 +47,12 @@ TOPIC = "TOPIC"
 CLAUSE_BLOCKERS = frozenset({"HYPOTHETICAL"})
 #: Where a sentence may be parted ("..., but", "while ..., "): not cues of their own.
 CONTRAST, SUBORDINATE = "CONTRAST", "SUBORDINATE"
-STRUCTURE_LABELS = frozenset({CONTRAST, SUBORDINATE})
+#: "the deadliest attack since 2017", «الأعنف منذ سنوات»: the past it names only
+#: measures the news, so it makes the sentence no history.
+COMPARED = "COMPARED"
+STRUCTURE_LABELS = frozenset({CONTRAST, SUBORDINATE, COMPARED})
+#: How far after a comparison its "since ..." phrase may start.
+COMPARED_REACH = 3
 #: "arrested five men planning attacks": an intention hedges only what follows it.
 INTENT = "INTENT"
 #: A threat hedges what follows it too, except a deployment made in response to it.
@@ -133,6 +138,9 @@ def sentence_events(
     pending_references: list[RawEvent] = []
     years = published_years(published) if published else []
     year_tokens = _four_digit_tokens(doc) if years else {}
+    if year_tokens:
+        for i in compared_tokens(doc):
+            year_tokens.pop(i, None)  # "the deadliest since 2017"
     whole = doc.text if text is None else text
     for sentence, spans in _sentences_with_spans(doc):
         text = whole[sentence.start_char : sentence.end_char]
@@ -234,9 +242,35 @@ def _sentences_with_spans(doc: Doc) -> list[tuple[Span, list[Span]]]:
     out: list[tuple[Span, list[Span]]] = []
     for sentence, spans in zip(sentences, grouped, strict=True):
         cuts = [s for s in spans if s.label_ in STRUCTURE_LABELS]
-        spans = [s for s in spans if s.label_ not in STRUCTURE_LABELS] if cuts else spans
+        if cuts:
+            spans = _without_compared_past(spans, cuts)
         out.extend(_parted(doc, sentence, spans, cuts) if cuts else [(sentence, spans)])
     return out
+
+
+def _without_compared_past(spans: list[Span], structure: list[Span]) -> list[Span]:
+    """``spans`` less the structure spans, and less the history or tally cues that
+    only complete a comparison ("the worst since 2017", «الأعنف منذ سنوات»)."""
+    compared = [s for s in structure if s.label_ == COMPARED]
+    return [
+        s
+        for s in spans
+        if s.label_ not in STRUCTURE_LABELS
+        and not (
+            s.label_ in ("BACKGROUND", "STATISTIC")
+            and any(c.start <= s.start <= c.end + COMPARED_REACH for c in compared)
+        )
+    ]
+
+
+def compared_tokens(doc: Doc) -> set[int]:
+    """Tokens a comparison covers with the few after it, where a year names no history."""
+    return {
+        i
+        for s in doc.spans[SPANS_KEY]
+        if s.label_ == COMPARED
+        for i in range(s.start, s.end + COMPARED_REACH + 1)
+    }
 
 
 def _parted(

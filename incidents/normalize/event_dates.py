@@ -176,12 +176,40 @@ def resolve_event_date(folded_sentence: str, published: dt.date | None) -> dt.da
     return None
 
 
+#: Streets, squares, bridges and towns named after a date ("شارع 14 رمضان", "جسر 14
+#: تموز", "مدينة 6 أكتوبر", "خیابان ۱۵ خرداد", "7 November Square"): a name, not a day.
+_NAMED_AFTER = re.compile(
+    fold(
+        r"(?:^|[\s(«])(?:[وفبل])?(?:ال)?(?:شارع|جسر|ميدان|ساحة|ساحه|مدينة|مدينه|حي|منطقة"
+        r"|منطقه|مستشفى|جامعة|جامعه|مجمع|خیابان|میدان|بلوار|کوی|شهرک|پل|بیمارستان|street"
+        r"|st\.?|bridge|avenue|square|road)\s*$"
+    ),
+    re.I,
+)
+
+
+def _first_date(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match of ``pattern`` in ``text`` that is not part of a place's name."""
+    for match in pattern.finditer(text):
+        if not _NAMED_AFTER.search(text, 0, match.start()) and not _named_square(text, match):
+            return match
+    return None
+
+
+_KIND_AFTER = re.compile(r"\s+(?:square|bridge|street|avenue|stadium)\b", re.I)
+
+
+def _named_square(text: str, match: re.Match[str]) -> bool:
+    """ "7 November Square", "the 14 July Bridge": a name written before its kind."""
+    return _KIND_AFTER.match(text, match.end()) is not None
+
+
 def _explicit_date(text: str, published: dt.date | None) -> dt.date | None:
     """The date ``text`` writes out. A date without a year is the latest such day on
     or before publication in its own calendar (news reports what has happened): "۲۸
     اسفند" read just after Nowruz is last year's, as "2 December" read in November is;
     without a publication date it is None."""
-    match = _HIJRI.search(text)
+    match = _first_date(_HIJRI, text)
     if match:
         month, day = _HIJRI_MONTHS[match["month"]], int(match["day"])
         year = int(match["year"]) if match["year"] else _hijri_year(published, month, day)
@@ -191,7 +219,7 @@ def _explicit_date(text: str, published: dt.date | None) -> dt.date | None:
                 return dt.date(*hijri.to_gregorian().datetuple())
             except (ValueError, OverflowError):
                 return None
-    match = _JALALI.search(text)
+    match = _first_date(_JALALI, text)
     if match:
         month, day = JALALI_MONTHS[match["month"]], int(match["day"])
         year = int(match["year"]) if match["year"] else _jalali_year(published, month, day)
@@ -201,7 +229,7 @@ def _explicit_date(text: str, published: dt.date | None) -> dt.date | None:
             except ValueError:
                 return None
     for pattern in (_GREG_DAY_MONTH, _GREG_MONTH_DAY):
-        match = pattern.search(text)
+        match = _first_date(pattern, text)
         if match:
             month, day = _GREGORIAN_MONTHS[match["month"].lower()], int(match["day"])
             if match["year"]:

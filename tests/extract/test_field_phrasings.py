@@ -158,6 +158,44 @@ CASES = [
         [("road_closure", "Saqqez", None, None)],
         id="fa-county-is-not-a-town",
     ),
+    # Dialect arrests and closures, «عيارات»; a comparison with the past is no history.
+    pytest.param(
+        "ar",
+        "الأمن العام مسك الشب يلي طعن الزلمة بالمزة.",
+        [("arrest", "Mezzeh", None, None), ("attack_on_civilians", "Mezzeh", None, None)],
+        id="ar-dialect-caught",
+    ),
+    pytest.param(
+        "ar",
+        "أطلق شخصان عيارات نارية على شاب في الزرقاء مساء أمس.",
+        [("shooting", "Zarqa", None, None)],
+        id="ar-iyarat",
+    ),
+    pytest.param(
+        "ar",
+        "الأمن قافل الطريق في الجيزة من الصبح.",
+        [("road_closure", "Giza", None, None)],
+        id="ar-egyptian-closed",
+    ),
+    pytest.param(
+        "en",
+        "A car bomb killed 12 people in Mogadishu on Monday, the "
+        "deadliest attack in the city since 2017.",
+        [("explosion", "Mogadishu", 12, None)],
+        id="en-deadliest-since",
+    ),
+    pytest.param(
+        "ar",
+        "انفجرت عبوة ناسفة في مقديشو ما أدى إلى مقتل ثلاثة أشخاص، وهي الأعنف منذ عام 2017.",
+        [("explosion", "Mogadishu", 3, None)],
+        id="ar-fiercest-since",
+    ),
+    pytest.param(
+        "fa",
+        "انفجار امروز در موگادیشو که مرگبارترین حمله از سال ۲۰۱۷ است، ۱۲ کشته برجای گذاشت.",
+        [("explosion", "Mogadishu", 12, None)],
+        id="fa-deadliest-since",
+    ),
     # A contrast ends the reach of a cue that comes before it; a cue after it still
     # covers what came before.
     pytest.param(
@@ -593,6 +631,23 @@ NEGATIVES = [
         "ar",
         "أسقطت الدفاعات الجوية طائرتين مسيرتين قرب مطار أربيل فجر اليوم.",
         id="ar-drones-shot-down",
+    ),
+    # Arabic words with an everyday sense: a win snatched, a statement published, a
+    # water heater that burst.
+    pytest.param(
+        "ar",
+        "خطف الزمالك فوزاً ثميناً من الأهلي في القاهرة بهدف في الدقيقة الأخيرة.",
+        id="ar-snatched-a-win",
+    ),
+    pytest.param(
+        "ar",
+        "نشر الجيش اللبناني بياناً حول الوضع الأمني في طرابلس.",
+        id="ar-published-a-statement",
+    ),
+    pytest.param(
+        "ar",
+        "أوضحت الشرطة أن الصوت الذي سمعه سكان الكرادة ناجم عن انفجار سخان ماء داخل منزل.",
+        id="ar-water-heater",
     ),
 ]
 

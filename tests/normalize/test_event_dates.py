@@ -48,3 +48,17 @@ def test_the_same_day_is_the_day_told_before_not_today(text: str) -> None:
     # sentence_events gives it the date of the event told before it.
     assert refers_to_the_same_day(fold(text))
     assert resolve_event_date(fold(text), PUBLISHED) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("اختطف مسلحون طبيباً اليوم في شارع 14 رمضان بالمنصور", PUBLISHED),
+        ("انفجرت عبوة قرب جسر 14 تموز في 2 نوفمبر", dt.date(2025, 11, 2)),
+        ("در خیابان ۱۵ خرداد دیروز انفجاری رخ داد", PUBLISHED - dt.timedelta(days=1)),
+        ("A blast hit 7 November Square yesterday", PUBLISHED - dt.timedelta(days=1)),
+        ("هجوم في مدينة 6 أكتوبر اليوم", PUBLISHED),
+    ],
+)
+def test_a_place_named_after_a_date_is_no_date(text: str, day: dt.date) -> None:
+    assert resolve_event_date(fold(text), PUBLISHED) == day
