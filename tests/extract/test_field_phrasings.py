@@ -196,6 +196,18 @@ CASES = [
         [("explosion", "Mogadishu", 12, None)],
         id="fa-deadliest-since",
     ),
+    pytest.param(
+        "fa",
+        "در حمله افراد مسلح به پاسگاه انتظامی زاهدان، سه مأمور و دو مهاجم کشته شدند.",
+        [("armed_clash", "Zahedan", 5, None)],
+        id="fa-gunmen-attack-a-post",
+    ),
+    pytest.param(
+        "fa",
+        "از صبح توپخونه ترکیه داره روستاهای اطراف زاخو رو میکوبه.",
+        [("shelling", "Zaxo", None, None)],
+        id="fa-colloquial-pounding",
+    ),
     # A contrast ends the reach of a cue that comes before it; a cue after it still
     # covers what came before.
     pytest.param(
@@ -648,6 +660,34 @@ NEGATIVES = [
         "ar",
         "أوضحت الشرطة أن الصوت الذي سمعه سكان الكرادة ناجم عن انفجار سخان ماء داخل منزل.",
         id="ar-water-heater",
+    ),
+    # Comments and news of a fourth reading: victims of a past blast, a prayer, football,
+    # a month's tally.
+    pytest.param(
+        "en",
+        "Families of the victims of the Beirut port explosion rallied"
+        " outside the court on Saturday.",
+        id="en-victims-of-a-past-blast",
+    ),
+    pytest.param(
+        "en",
+        "Praying that no more bombs go off in Kabul.",
+        id="en-no-more-bombs",
+    ),
+    pytest.param(
+        "fa",
+        "خانواده‌های قربانیان انفجار بندر بیروت روز شنبه در بیروت تجمع کردند.",
+        id="fa-victims-of-a-past-blast",
+    ),
+    pytest.param(
+        "en",
+        "Iraq's strikers were shooting from everywhere in Basra but the keeper was a wall.",
+        id="en-strikers-shooting",
+    ),
+    pytest.param(
+        "fa",
+        "طبق گزارش سازمان ملل در مهر ماه ۳۴ حمله پهپادی در ادلب ثبت شده است.",
+        id="fa-recorded-tally",
     ),
 ]
 
