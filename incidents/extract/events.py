@@ -687,7 +687,7 @@ def _inner(
     resolved: dict[int, GazetteerEntry | None],
 ) -> PlaceMention | None:
     """ "in Tripoli's Bab al-Tabbaneh district", "در منطقه کراده بغداد": a district named
-    next to its city is the more specific place."""
+    next to its city, or a town just before its province, is the more specific place."""
     if place is None:
         return None
     outer = resolved[place.start]
@@ -697,6 +697,15 @@ def _inner(
             continue
         close = 0 < other.start - place.end <= 2 or 0 < place.start - other.end <= 2
         if close and inner.kind == "district" and inner.parent == outer.name:
+            return other
+        # "مدينة بابنوسة غربي كردفان", "Kankara in Katsina state": a town named just
+        # before its province is the more specific place.
+        if (
+            outer.kind == "region"
+            and inner.kind in ("city", "district")
+            and inner.country == outer.country
+            and 0 < place.start - other.end <= 3
+        ):
             return other
     return place
 

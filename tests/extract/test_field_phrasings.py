@@ -208,6 +208,13 @@ CASES = [
         [("shelling", "Zaxo", None, None)],
         id="fa-colloquial-pounding",
     ),
+    pytest.param(
+        "ar",
+        "صدّت القوات أمس هجوماً لقوات الدعم السريع على مدينة بابنوسة "
+        "غربي كردفان، وقُتل أربعة جنود في المعارك.",
+        [("armed_clash", "Babanusa", 4, None)],
+        id="ar-town-before-its-province",
+    ),
     # A contrast ends the reach of a cue that comes before it; a cue after it still
     # covers what came before.
     pytest.param(
