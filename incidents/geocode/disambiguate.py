@@ -11,6 +11,7 @@ names them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 
 from incidents.domain import PlaceMatch, Span
@@ -22,6 +23,7 @@ DISTRICT_WEIGHT = 100_000
 REGION_WEIGHT = 1_000_000
 
 _KIND_ORDER = {kind: rank for rank, kind in enumerate(KINDS)}
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 def _weight(entry: GazetteerEntry) -> int:
@@ -66,15 +68,15 @@ def choose(
 
     ``context_countries`` are ISO2 codes of the countries the document is about.
     A candidate in one of them wins; then a country beats a town; then a place
-    whose own name is ``surface`` (the name as written) beats one that has it only
-    as another name ("Islamabad" is Pakistan's capital, not an old name of
-    Chattogram); then a larger place beats a smaller one, and remaining ties are
-    broken by kind, name and id.
+    whose own name is ``surface`` (the name as written, less a possessive: "Islamabad's"
+    is Islamabad) beats one that has it only as another name ("Islamabad" is
+    Pakistan's capital, not an old name of Chattogram); then a larger place beats a
+    smaller one, and remaining ties are broken by kind, name and id.
     """
     if not candidates:
         return None
     context = frozenset(code.upper() for code in context_countries)
-    written = surface.casefold()
+    written = _POSSESSIVE.sub("", surface).casefold()
     return min(candidates, key=lambda entry: _preference(entry, context, written))
 
 

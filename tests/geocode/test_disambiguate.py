@@ -61,6 +61,9 @@ def test_a_place_by_its_own_name_beats_a_larger_one_by_another_name(
     assert chosen is not None and chosen.country == "PK"
     in_context = choose(candidates, ("BD",), "Islamabad")
     assert in_context is not None and in_context.name == "Chattogram"
+    # "Islamabad's Red Zone": the possessive is not part of the name as written.
+    possessive = choose(gazetteer.lookup("Islamabad's"), (), "Islamabad's")
+    assert possessive is not None and possessive.country == "PK"
 
 
 def _entry(
