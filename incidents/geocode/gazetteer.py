@@ -17,12 +17,11 @@ ordinary words (Police in Poland, «خبر» for Khobar, «مردان» for Mard
 from __future__ import annotations
 
 import bisect
-import gc
 import re
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from incidents.collector import collector_paused
 from incidents.geocode.curated import load_aliases, load_countries, load_not_places
 from incidents.geocode.demonyms import build_demonym_index, find_demonym
 from incidents.geocode.entry import KINDS, GazetteerEntry
@@ -120,7 +119,7 @@ class Gazetteer:
             latin_names=frozenset(row.iso2 for row in curated_countries if row.towns == "latin"),
         )
         blocked = load_stop_words() | _blocked_forms(load_not_places())
-        with _collector_paused():
+        with collector_paused():
             cities = geonames_cities(min_population)
             aliased = {alias.geonameid for alias in load_aliases()}
             minor = frozenset(
@@ -255,23 +254,6 @@ class Gazetteer:
         if entry.kind == "country":
             return not added_article
         return entry.kind != "city" or entry.country in self._focus
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while the index is built.
-
-    Building allocates a few hundred thousand lists, tuples and entries, none of
-    them in a cycle; the collector would rescan them over and over and take a
-    third of the build time.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 @dataclass(frozen=True, slots=True)

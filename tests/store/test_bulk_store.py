@@ -10,12 +10,11 @@ from sqlmodel import Session
 
 from incidents.domain import EventMention, PlaceMatch
 from incidents.store.engine import make_engine
-from incidents.store.merge import merge_pending
 from incidents.store.migrations import upgrade
 from incidents.store.models import DocumentRecord
-from incidents.store.reports import bulk_store, store_batch
 from tests.nightly.helpers import snapshot
 from tests.store.test_merge_window import _event
+from tests.store.two_paths import store
 
 TOWNS = [
     PlaceMatch("Aleppo", "SY", 36.2, 37.15, 170063, "city", "Aleppo", anchor_geonameid=170063),
@@ -58,11 +57,7 @@ def _load(url: str, batches: list[list[tuple[str, tuple[EventMention, ...]]]], b
                 session.add(record)
                 session.flush()
                 items.append((record, events, ()))
-            if bulk:
-                bulk_store(session, items)
-            else:
-                store_batch(session, items)
-                merge_pending(session)
+            store(session, items, bulk)
     engine.dispose()
 
 
