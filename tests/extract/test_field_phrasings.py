@@ -215,6 +215,69 @@ CASES = [
         [("armed_clash", "Babanusa", 4, None)],
         id="ar-town-before-its-province",
     ),
+    # English phrasings of a fifth reading: exchanges of fire, ambushes, coming under
+    # fire, ramming, a car to be taken away in, drones slamming into, lives claimed.
+    pytest.param(
+        "en",
+        "Two soldiers were killed in an exchange of fire with militants in Bunia on Monday.",
+        [("armed_clash", "Bunia", 2, None)],
+        id="en-an-exchange-of-fire",
+    ),
+    pytest.param(
+        "en",
+        "Heavy fighting in Bunia killed seven fighters on Sunday.",
+        [("armed_clash", "Bunia", 7, None)],
+        id="en-fighting-killed",
+    ),
+    pytest.param(
+        "en",
+        "Militants ambushed a column of soldiers near Mogadishu, killing 17 of them.",
+        [("armed_clash", "Mogadishu", 17, None)],
+        id="en-ambushed-a-column",
+    ),
+    pytest.param(
+        "en",
+        "A police convoy came under fire in Peshawar on Tuesday.",
+        [("shooting", "Peshawar", None, None)],
+        id="en-came-under-fire",
+    ),
+    pytest.param(
+        "en",
+        "Insurgents killed five farmers near Mogadishu on Friday.",
+        [("attack_on_civilians", "Mogadishu", 5, None)],
+        id="en-insurgents-killed-farmers",
+    ),
+    pytest.param(
+        "en",
+        "Two people were hurt in a car-ramming attack in Tel Aviv on Sunday.",
+        [("attack_on_civilians", "Tel Aviv", None, 2)],
+        id="en-car-ramming",
+    ),
+    pytest.param(
+        "en",
+        "Gunmen bundled a journalist into a car in Peshawar on Monday.",
+        [("kidnapping", "Peshawar", None, None)],
+        id="en-bundled-into-a-car",
+    ),
+    pytest.param(
+        "en",
+        "Two drones slammed into an apartment block in Tel Aviv overnight.",
+        [("airstrike", "Tel Aviv", None, None)],
+        id="en-drones-slammed-into",
+    ),
+    pytest.param(
+        "en",
+        "A roadside bomb exploded in Peshawar, claiming the lives of four soldiers.",
+        [("explosion", "Peshawar", 4, None)],
+        id="en-claiming-the-lives-of",
+    ),
+    pytest.param(
+        "en",
+        "Three attackers and a policeman were killed when gunmen "
+        "tried to storm a police station in Dera Ismail Khan.",
+        [("armed_clash", "Dera Ismail Khan", 4, None)],
+        id="en-storm-a-police-station",
+    ),
     # A contrast ends the reach of a cue that comes before it; a cue after it still
     # covers what came before.
     pytest.param(
@@ -695,6 +758,11 @@ NEGATIVES = [
         "fa",
         "طبق گزارش سازمان ملل در مهر ماه ۳۴ حمله پهپادی در ادلب ثبت شده است.",
         id="fa-recorded-tally",
+    ),
+    pytest.param(
+        "en",
+        "A Pakistani security official said there had been no exchange of fire in Kurram.",
+        id="en-no-exchange-of-fire",
     ),
 ]
 
