@@ -278,6 +278,38 @@ CASES = [
         [("armed_clash", "Dera Ismail Khan", 4, None)],
         id="en-storm-a-police-station",
     ),
+    # Arabic phrasings of a fifth reading: an ambush, led away to an unknown place,
+    # Libyan gunfire, no deaths, lives reaped.
+    pytest.param(
+        "ar",
+        "قُتل خمسة جنود في كمين نصبه مسلحون في مدينة تدمر اليوم.",
+        [("armed_clash", "Palmyra", 5, None)],
+        id="ar-ambush",
+    ),
+    pytest.param(
+        "ar",
+        "داهم مسلحون منزل الطبيب في درعا واقتادوه إلى جهة مجهولة.",
+        [("kidnapping", "Daraa", None, None)],
+        id="ar-led-to-an-unknown-place",
+    ),
+    pytest.param(
+        "ar",
+        "صار ضرب نار في تاجوراء من ساعة.",
+        [("shooting", "Tajoura", None, None)],
+        id="ar-darb-nar",
+    ),
+    pytest.param(
+        "ar",
+        "سقطت قذيفة على حي في حلب دون وقوع وفيات.",
+        [("shelling", "Aleppo", 0, None)],
+        id="ar-no-deaths",
+    ),
+    pytest.param(
+        "ar",
+        "حصدت غارة على الفاشر أرواح أحد عشر مدنياً.",
+        [("airstrike", "El Fasher", 11, None)],
+        id="ar-reaped-lives",
+    ),
     # A contrast ends the reach of a cue that comes before it; a cue after it still
     # covers what came before.
     pytest.param(
