@@ -796,6 +796,22 @@ NEGATIVES = [
         "A Pakistani security official said there had been no exchange of fire in Kurram.",
         id="en-no-exchange-of-fire",
     ),
+    # A missile that fell into the sea, a wish for the shelling to stop, a drone show.
+    pytest.param(
+        "ar",
+        "أطلقت الجماعة صاروخاً سقط في البحر قبالة ساحل الحديدة دون أن يصيب أي سفينة.",
+        id="ar-fell-into-the-sea",
+    ),
+    pytest.param(
+        "ar",
+        "يتساءل سكان خان يونس متى يتوقف القصف ويعودون إلى بيوتهم.",
+        id="ar-when-will-it-stop",
+    ),
+    pytest.param(
+        "ar",
+        "زينت عروض الطائرات المسيرة سماء كورنيش الدوحة احتفالاً باليوم الوطني.",
+        id="ar-drone-show",
+    ),
 ]
 
 
