@@ -124,13 +124,13 @@ def sentence_events(
     published: dt.date | None,
     scores: dict[int, dict[str, float]] | None = None,
     policy: CombinationPolicy = DEFAULT_POLICY,
-    text: str | None = None,
+    doc_text: str | None = None,
 ) -> tuple[list[RawEvent], list[RawClaim]]:
     """Every event (and claim) a document states, one per type and sentence, in text order.
 
     ``scores`` are the trained model's type probabilities per sentence (keyed by the
     sentence's first token); :mod:`incidents.extract.policy` combines them with the rules.
-    ``text`` is the doc's text when the caller has it (``Doc.text`` joins every token).
+    ``doc_text`` is the doc's text when the caller has it (``Doc.text`` joins every token).
     """
     events: list[RawEvent] = []
     claims: list[RawClaim] = []
@@ -139,9 +139,9 @@ def sentence_events(
     years = published_years(published) if published else []
     year_tokens = _four_digit_tokens(doc) if years else {}
     if year_tokens:
-        for i in compared_tokens(doc):
+        for i in _compared_tokens(doc):
             year_tokens.pop(i, None)  # "the deadliest since 2017"
-    whole = doc.text if text is None else text
+    whole = doc.text if doc_text is None else doc_text
     for sentence, spans in _sentences_with_spans(doc):
         text = whole[sentence.start_char : sentence.end_char]
         if not text.strip():
@@ -263,7 +263,7 @@ def _without_compared_past(spans: list[Span], structure: list[Span]) -> list[Spa
     ]
 
 
-def compared_tokens(doc: Doc) -> set[int]:
+def _compared_tokens(doc: Doc) -> set[int]:
     """Tokens a comparison covers with the few after it, where a year names no history."""
     return {
         i
@@ -291,10 +291,11 @@ def _parted(
     edges = [sentence.start, *sorted(bounds), sentence.end]
     parts = [(doc[a:b], [s for s in spans if a <= s.start < b]) for a, b in pairwise(edges)]
     blocked = [any(s.label_ in PARTED_CUES for s in part) for _, part in parts]
-    if not any(blocked) or any(blocked[blocked.index(True) + 1 :]):
-        return [(sentence, spans)]
-    first = blocked.index(True)
-    if not any(any(s.label_ in EVENT_LABELS for s in part) for _, part in parts[first + 1 :]):
+    first = blocked.index(True) if True in blocked else len(parts)
+    later = parts[first + 1 :]
+    if True in blocked[first + 1 :] or not any(
+        s.label_ in EVENT_LABELS for _, p in later for s in p
+    ):
         return [(sentence, spans)]
     return parts
 
