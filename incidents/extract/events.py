@@ -479,6 +479,9 @@ _LIST_LINKS = frozenset(
     "city cities town towns village villages province provinces district districts areas".split()
 )
 _CONJUNCTIONS = frozenset({"و", "and", ",", "،"})
+#: Words that open place names with a و of their own, not "and" («ولاية شمال
+#: كردفان», «وادي حضرموت»), folded.
+_WAW_WORDS = frozenset("ولایه ولایات ولایتی وادی وسط واسط".split())
 
 
 def _with_coordinated_places(
@@ -531,7 +534,8 @@ def _listed_together(doc: Doc, left: PlaceMention, right: PlaceMention) -> bool:
     if len(between) > 3 or not all(w in _LIST_LINKS or w[1:] in _LIST_LINKS for w in between):
         return False
     joined = any(w in _CONJUNCTIONS or (w[:1] == "و" and w[1:] in _LIST_LINKS) for w in between)
-    return joined or doc[right.start].lower_.startswith("و")
+    first = doc[right.start].lower_
+    return joined or (first.startswith("و") and first not in _WAW_WORDS)
 
 
 def _last_text_date(events: list[RawEvent]) -> dt.date | None:

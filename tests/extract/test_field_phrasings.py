@@ -310,6 +310,13 @@ CASES = [
         [("airstrike", "El Fasher", 11, None)],
         id="ar-reaped-lives",
     ),
+    pytest.param(
+        "ar",
+        "أغارت طائرة مسيرة على سوق بمدينة الأبيض في ولاية شمال كردفان اليوم، ما أدى إلى "
+        "مقتل أحد عشر مدنياً.",
+        [("airstrike", "El Obeid", 11, None)],
+        id="ar-waw-of-wilaya-is-no-and",
+    ),
     # A contrast ends the reach of a cue that comes before it; a cue after it still
     # covers what came before.
     pytest.param(
