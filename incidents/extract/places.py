@@ -218,7 +218,9 @@ def _role(doc: Doc, start: int, end: int, lex: Lexicon) -> str:
         lex.lang == "en" and after and after[0].lower() in lex.streets
     ):
         return "street"
-    origin_window = 1 if lex.lang == "fa" else 2
+    # Persian «از» is "from" only just before the name, or before «حومه» ("from the
+    # outskirts of"); elsewhere it is also "of" and "than".
+    origin_window = 2 if lex.lang != "fa" or (before and before[-1] in _FA_AROUND) else 1
     if any(
         word in lex.origin and not (at and before[at - 1] in lex.proximity)
         for at, word in enumerate(before)
@@ -252,6 +254,9 @@ def _is_dateline(doc: Doc, start: int, after: list[str]) -> bool:
 def _at_line_start(doc: Doc, i: int) -> bool:
     return i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_
 
+
+#: «از حومه موصل»: Persian words for a town's surroundings (folded).
+_FA_AROUND = frozenset("حومه حومهی اطراف حوالی نزدیکی پیرامون".split())
 
 #: Words before a name that make it a sea's ("the Gulf of Aden", «خليج عدن»), not a town's.
 _WATERS = {

@@ -317,6 +317,13 @@ CASES = [
         [("airstrike", "El Obeid", 11, None)],
         id="ar-waw-of-wilaya-is-no-and",
     ),
+    pytest.param(
+        "fa",
+        "دو راکت شب گذشته به فرودگاه اربیل اصابت کرد. به گفته مقامات "
+        "اقلیم کردستان، راکت‌ها از حومه موصل شلیک شده بودند.",
+        [("shelling", "Erbil", None, None)],
+        id="fa-from-the-outskirts-of",
+    ),
     # A contrast ends the reach of a cue that comes before it; a cue after it still
     # covers what came before.
     pytest.param(
