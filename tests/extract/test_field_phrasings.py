@@ -324,6 +324,13 @@ CASES = [
         [("shelling", "Erbil", None, None)],
         id="fa-from-the-outskirts-of",
     ),
+    pytest.param(
+        "ar",
+        "استقدمت قوات الجيش السوري مساء أمس تعزيزات عسكرية ضخمة إلى "
+        "محيط مدينة دير حافر شرقي حلب، تضم دبابات وراجمات صواريخ.",
+        [("security_deployment", "Dayr Hafir", None, None)],
+        id="ar-rocket-launchers-are-equipment",
+    ),
     # A contrast ends the reach of a cue that comes before it; a cue after it still
     # covers what came before.
     pytest.param(
