@@ -136,6 +136,7 @@ def sentence_events(
     claims: list[RawClaim] = []
     last_place: tuple[GazetteerEntry, PlaceMention] | None = None
     pending_references: list[RawEvent] = []
+    untold: set[EventType] = set()  # types the sentence before named but did not report
     years = published_years(published) if published else []
     year_tokens = _four_digit_tokens(doc) if years else {}
     if year_tokens:
@@ -154,6 +155,9 @@ def sentence_events(
             m for m in here if m.role == "street" and resolved.get(m.start)
         ]
         triggers = _triggers(spans, sentence, lex.lang)
+        # "...the January 2023 suicide bombing. The bombing killed more than 80 people.":
+        # the definite noun goes on telling the history the sentence before told.
+        triggers = [t for t in triggers if not _refers_to_untold(t, sentence, untold, lex.lang)]
         references = [s for s in spans if s.label_ == REFERENCE]
         if _names_an_earlier_year(sentence, year_tokens, years):
             labels.add("BACKGROUND")
@@ -172,6 +176,8 @@ def sentence_events(
             entry = resolved[place.start] if place else (last_place[0] if last_place else None)
             claims.extend(_claims(sentence, spans, claimed, lex, entry))
             triggers = [t for t in triggers if t not in claimed]
+        named = _event_types([s for s in spans if s.label_ in EVENT_LABELS])
+        untold = named
         if not labels & SENTENCE_BLOCKERS:
             probabilities = scores.get(sentence.start) if scores is not None else None
             may_add = _model_may_add(sentence, labels)
@@ -206,6 +212,10 @@ def sentence_events(
                 for event in found
                 for also in _with_coordinated_places(event, event_places, resolved)
             ]
+            # Only history told in a frame ("sentenced ... for the 2023 bombing") is
+            # carried on: a foiled or hedged attack may still happen in the next one.
+            framed = FRAME in labels
+            untold = named - _event_types([e.trigger for e in found]) if framed else set()
             referring = [e for e in found if _referred_to(e.trigger, references)]
             pending_references.extend(referring)
             found = [e for e in found if e not in referring]
@@ -536,6 +546,31 @@ def _listed_together(doc: Doc, left: PlaceMention, right: PlaceMention) -> bool:
     joined = any(w in _CONJUNCTIONS or (w[:1] == "و" and w[1:] in _LIST_LINKS) for w in between)
     first = doc[right.start].lower_
     return joined or (first.startswith("و") and first not in _WAW_WORDS)
+
+
+#: Words that make the noun after them one already told ("the bombing", «این حمله»).
+_DEFINITE = {
+    "en": frozenset({"the", "this", "that", "these", "those"}),
+    "fa": frozenset({"این", "آن", "همین", "همان"}),
+    "ar": frozenset({"هذا", "هذه", "ذلك", "تلك"}),
+}
+
+
+def _event_types(triggers: list[Span]) -> set[EventType]:
+    """The event types of ``triggers``, a blast's with the other blast types."""
+    kinds = {EventType(t.label_) for t in triggers}
+    return kinds | (set(BLAST_TYPES) if kinds & BLAST_TYPES else set())
+
+
+def _refers_to_untold(trigger: Span, sentence: Span, untold: set[EventType], lang: str) -> bool:
+    """Whether ``trigger`` is a noun made definite by a word before it ("the bombing",
+    «این حمله», «هذا التفجير») of a type the sentence before named without reporting
+    it (history, a denial). Arabic's article alone is not enough: «الانتحاري» after a
+    foiled attack is the bomber who then blew himself up."""
+    if not untold or EventType(trigger.label_) not in untold:
+        return False
+    before = trigger.doc[trigger.start - 1].lower_ if trigger.start > sentence.start else ""
+    return before in _DEFINITE.get(lang, ())
 
 
 def _last_text_date(events: list[RawEvent]) -> dt.date | None:

@@ -331,6 +331,14 @@ CASES = [
         [("security_deployment", "Dayr Hafir", None, None)],
         id="ar-rocket-launchers-are-equipment",
     ),
+    pytest.param(
+        "en",
+        "Police foiled a suicide attack on a shrine in Samarra on "
+        "Monday. The bomber blew himself up at the gate, wounding two"
+        " guards.",
+        [("suicide_bombing", "Samarra", None, 2)],
+        id="en-foiled-then-the-bomber-blew-up",
+    ),
     # A contrast ends the reach of a cue that comes before it; a cue after it still
     # covers what came before.
     pytest.param(
@@ -832,6 +840,21 @@ NEGATIVES = [
         "ar",
         "زينت عروض الطائرات المسيرة سماء كورنيش الدوحة احتفالاً باليوم الوطني.",
         id="ar-drone-show",
+    ),
+    # A definite noun that goes on with the history the sentence before told.
+    pytest.param(
+        "en",
+        "A court in Peshawar sentenced four men on Tuesday for "
+        "planning the 2023 suicide bombing at a mosque. The bombing "
+        "killed more than 80 people.",
+        id="en-the-bombing-goes-on-with-history",
+    ),
+    pytest.param(
+        "fa",
+        "دادگاهی در کابل روز سه‌شنبه چهار نفر را به اتهام طراحی "
+        "انفجار سال ۲۰۲۲ در یک مسجد محاکمه کرد. این انفجار ۵۰ کشته "
+        "برجای گذاشت.",
+        id="fa-this-blast-goes-on-with-history",
     ),
 ]
 
