@@ -177,7 +177,9 @@ def sentence_events(
             claims.extend(_claims(sentence, spans, claimed, lex, entry))
             triggers = [t for t in triggers if t not in claimed]
         named = _event_types([s for s in spans if s.label_ in EVENT_LABELS])
-        untold = named
+        # History carries on into a definite noun; a denial does not ("The group denied
+        # responsibility for the attack. The attack killed 12 people.").
+        untold = named if labels & HISTORY_CUES else set()
         if not labels & SENTENCE_BLOCKERS:
             probabilities = scores.get(sentence.start) if scores is not None else None
             may_add = _model_may_add(sentence, labels)
@@ -214,8 +216,8 @@ def sentence_events(
             ]
             # Only history told in a frame ("sentenced ... for the 2023 bombing") is
             # carried on: a foiled or hedged attack may still happen in the next one.
-            framed = FRAME in labels
-            untold = named - _event_types([e.trigger for e in found]) if framed else set()
+            if FRAME in labels:
+                untold = named - _event_types([e.trigger for e in found])
             referring = [e for e in found if _referred_to(e.trigger, references)]
             pending_references.extend(referring)
             found = [e for e in found if e not in referring]
@@ -548,6 +550,8 @@ def _listed_together(doc: Doc, left: PlaceMention, right: PlaceMention) -> bool:
     return joined or (first.startswith("و") and first not in _WAW_WORDS)
 
 
+#: Cues that make a sentence history, which a definite noun after it may go on telling.
+HISTORY_CUES = frozenset({"BACKGROUND", "STATISTIC", FRAME})
 #: Words that make the noun after them one already told ("the bombing", «این حمله»).
 _DEFINITE = {
     "en": frozenset({"the", "this", "that", "these", "those"}),
@@ -564,9 +568,10 @@ def _event_types(triggers: list[Span]) -> set[EventType]:
 
 def _refers_to_untold(trigger: Span, sentence: Span, untold: set[EventType], lang: str) -> bool:
     """Whether ``trigger`` is a noun made definite by a word before it ("the bombing",
-    «این حمله», «هذا التفجير») of a type the sentence before named without reporting
-    it (history, a denial). Arabic's article alone is not enough: «الانتحاري» after a
-    foiled attack is the bomber who then blew himself up."""
+    «این حمله», «هذا التفجير») of a type the sentence before named as history (in the
+    past, a tally, a frame such as a trial) without reporting it. Arabic's article
+    alone is not enough: «الانتحاري» after a foiled attack is the bomber who then blew
+    himself up."""
     if not untold or EventType(trigger.label_) not in untold:
         return False
     before = trigger.doc[trigger.start - 1].lower_ if trigger.start > sentence.start else ""

@@ -339,6 +339,13 @@ CASES = [
         [("suicide_bombing", "Samarra", None, 2)],
         id="en-foiled-then-the-bomber-blew-up",
     ),
+    pytest.param(
+        "en",
+        "The group denied responsibility for the bombing on Monday. The bombing killed "
+        "12 people at a market in Kabul.",
+        [("explosion", "Kabul", 12, None)],
+        id="en-a-denial-does-not-carry-on",
+    ),
     # A contrast ends the reach of a cue that comes before it; a cue after it still
     # covers what came before.
     pytest.param(
