@@ -156,8 +156,10 @@ def sentence_events(
         ]
         triggers = _triggers(spans, sentence, lex.lang)
         # "...the January 2023 suicide bombing. The bombing killed more than 80 people.":
-        # the definite noun goes on telling the history the sentence before told.
-        triggers = [t for t in triggers if not _refers_to_untold(t, sentence, untold, lex.lang)]
+        # the definite noun goes on telling the history the sentence before told, unless
+        # the sentence dates it to the news ("The bombing on Monday killed 12").
+        if untold and not _dated_recently(text, published):
+            triggers = [t for t in triggers if not _refers_to_untold(t, sentence, untold, lex.lang)]
         references = [s for s in spans if s.label_ == REFERENCE]
         if _names_an_earlier_year(sentence, year_tokens, years):
             labels.add("BACKGROUND")
@@ -558,6 +560,16 @@ _DEFINITE = {
     "fa": frozenset({"این", "آن", "همین", "همان"}),
     "ar": frozenset({"هذا", "هذه", "ذلك", "تلك"}),
 }
+
+
+#: How many days before publication a date is still the news's.
+RECENT_DAYS = 7
+
+
+def _dated_recently(text: str, published: dt.date | None) -> bool:
+    """Whether the sentence dates what it tells within the week before publication."""
+    date = resolve_event_date(text, published)
+    return date is not None and published is not None and (published - date).days <= RECENT_DAYS
 
 
 def _event_types(triggers: list[Span]) -> set[EventType]:

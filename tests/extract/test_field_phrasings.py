@@ -346,6 +346,13 @@ CASES = [
         [("explosion", "Kabul", 12, None)],
         id="en-a-denial-does-not-carry-on",
     ),
+    pytest.param(
+        "en",
+        "A court in Kabul sentenced three men on Sunday for the 2021 bombing of a school. "
+        "The bombing on Monday at a market in Kabul killed 12 people.",
+        [("explosion", "Kabul", 12, None)],
+        id="en-history-then-a-dated-bombing",
+    ),
     # A contrast ends the reach of a cue that comes before it; a cue after it still
     # covers what came before.
     pytest.param(
