@@ -36,6 +36,7 @@ from incidents.normalize.event_dates import (
     refers_to_the_same_day,
     resolve_event_date,
 )
+from incidents.normalize.folding import fold
 
 DEFAULT_POLICY = CombinationPolicy()
 SENTENCE_BLOCKERS = frozenset({"NEGATION", "BACKGROUND", "STATISTIC", "EXERCISE"})
@@ -554,11 +555,15 @@ def _listed_together(doc: Doc, left: PlaceMention, right: PlaceMention) -> bool:
 
 #: Cues that make a sentence history, which a definite noun after it may go on telling.
 HISTORY_CUES = frozenset({"BACKGROUND", "STATISTIC", FRAME})
-#: Words that make the noun after them one already told ("the bombing", «این حمله»).
+#: Words that make the noun after them one already told ("the bombing", «این حمله»),
+#: folded as the text is.
 _DEFINITE = {
-    "en": frozenset({"the", "this", "that", "these", "those"}),
-    "fa": frozenset({"این", "آن", "همین", "همان"}),
-    "ar": frozenset({"هذا", "هذه", "ذلك", "تلك"}),
+    lang: frozenset(fold(word) for word in words.split())
+    for lang, words in (
+        ("en", "the this that these those"),
+        ("fa", "این آن همین همان"),
+        ("ar", "هذا هذه ذلك تلك"),
+    )
 }
 
 
