@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -141,7 +141,7 @@ def sentence_events(
     years = published_years(published) if published else []
     year_tokens = _four_digit_tokens(doc) if years else {}
     if year_tokens:
-        for i in _compared_tokens(doc):
+        for i in _compared_tokens(doc.spans[SPANS_KEY]):
             year_tokens.pop(i, None)  # "the deadliest since 2017"
     whole = doc.text if doc_text is None else doc_text
     for sentence, spans in _sentences_with_spans(doc):
@@ -179,10 +179,7 @@ def sentence_events(
             entry = resolved[place.start] if place else (last_place[0] if last_place else None)
             claims.extend(_claims(sentence, spans, claimed, lex, entry))
             triggers = [t for t in triggers if t not in claimed]
-        named = _event_types([s for s in spans if s.label_ in EVENT_LABELS])
-        # History carries on into a definite noun; a denial does not ("The group denied
-        # responsibility for the attack. The attack killed 12 people.").
-        untold = named if labels & HISTORY_CUES else set()
+        reported: set[EventType] = set()
         if not labels & SENTENCE_BLOCKERS:
             probabilities = scores.get(sentence.start) if scores is not None else None
             may_add = _model_may_add(sentence, labels)
@@ -217,10 +214,7 @@ def sentence_events(
                 for event in found
                 for also in _with_coordinated_places(event, event_places, resolved)
             ]
-            # Only history told in a frame ("sentenced ... for the 2023 bombing") is
-            # carried on: a foiled or hedged attack may still happen in the next one.
-            if FRAME in labels:
-                untold = named - _event_types([e.trigger for e in found])
+            reported = _event_types([e.trigger for e in found])
             referring = [e for e in found if _referred_to(e.trigger, references)]
             pending_references.extend(referring)
             found = [e for e in found if e not in referring]
@@ -233,6 +227,12 @@ def sentence_events(
                 target = _last_casualty_event(events)
                 if target is not None:
                     events[target] = _fill_casualties(events[target], casualties, update)
+        # What the sentence named as history (a past, a tally, a frame such as a trial)
+        # and did not report carries on into a definite noun in the next; a denial and
+        # a foiled or hedged attack do not ("The group denied responsibility for the
+        # attack. The attack killed 12 people.").
+        named = _event_types([s for s in spans if s.label_ in EVENT_LABELS])
+        untold = named - reported if labels & HISTORY_CUES else set()
         specific = [m for m in event_places if resolved[m.start].kind != "country"]  # type: ignore[union-attr]
         if specific:
             chosen = _most_specific(specific, resolved)
@@ -266,25 +266,20 @@ def _sentences_with_spans(doc: Doc) -> list[tuple[Span, list[Span]]]:
 def _without_compared_past(spans: list[Span], structure: list[Span]) -> list[Span]:
     """``spans`` less the structure spans, and less the history or tally cues that
     only complete a comparison ("the worst since 2017", «الأعنف منذ سنوات»)."""
-    compared = [s for s in structure if s.label_ == COMPARED]
+    reach = _compared_tokens(structure)
     return [
         s
         for s in spans
         if s.label_ not in STRUCTURE_LABELS
-        and not (
-            s.label_ in ("BACKGROUND", "STATISTIC")
-            and any(c.start <= s.start <= c.end + COMPARED_REACH for c in compared)
-        )
+        and not (s.label_ in ("BACKGROUND", "STATISTIC") and s.start in reach)
     ]
 
 
-def _compared_tokens(doc: Doc) -> set[int]:
-    """Tokens a comparison covers with the few after it, where a year names no history."""
+def _compared_tokens(spans: Iterable[Span]) -> set[int]:
+    """Tokens the comparisons among ``spans`` cover with the few after them, where a
+    year or a 'since ...' names no history."""
     return {
-        i
-        for s in doc.spans[SPANS_KEY]
-        if s.label_ == COMPARED
-        for i in range(s.start, s.end + COMPARED_REACH + 1)
+        i for s in spans if s.label_ == COMPARED for i in range(s.start, s.end + COMPARED_REACH + 1)
     }
 
 
