@@ -1,0 +1,124 @@
+"""English phrasings of the sixth probe round (debunked footage, salutes and parades,
+weather, money, bomb threats, flight from fighting, anniversaries told as time elapsed),
+in sentences written for the test: what EVENTS.md says each holds, read by the rules
+alone, as ``(type, place, killed, injured)`` per event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from incidents.domain import Document, DocumentKind
+from incidents.extract.extractor import Extractor
+from incidents.geocode import Gazetteer
+
+pytestmark = pytest.mark.slow
+
+PUBLISHED = dt.datetime(2025, 11, 20, 9, 0, tzinfo=dt.UTC)
+Found = list[tuple[str, str, int | None, int | None]]
+
+
+@pytest.fixture(scope="module")
+def rules_only(gazetteer: Gazetteer) -> Extractor:
+    return Extractor.build(gazetteer, use_model=False)
+
+
+def _found(extractor: Extractor, text: str) -> Found:
+    doc = Document("t", DocumentKind.ARTICLE, text, "test", lang="en", published=PUBLISHED)
+    return sorted(
+        (e.type.value, e.place.name if e.place else "", e.killed, e.injured)
+        for e in extractor.extract(doc).events
+    )
+
+
+CASES = [
+    # Footage shown to be old, doctored or made by a machine states nothing.
+    pytest.param(
+        "Clips shared overnight of rockets hitting Basra airport are old footage from 2019, "
+        "the airport authority said.",
+        [],
+        id="old-footage",
+    ),
+    pytest.param(
+        "The photo of a car bomb in Tartus was made with AI, fact-checkers found.",
+        [],
+        id="made-with-ai",
+    ),
+    pytest.param(
+        "An AI-generated image of an explosion at the Mosul dam spread on social media.",
+        [],
+        id="ai-generated",
+    ),
+    pytest.param(
+        "A doctored video claimed to show gunmen storming a school in Kano.",
+        [],
+        id="doctored",
+    ),
+    # Weapons on parade or on display are no shelling; a road closed for a parade is
+    # still a closure.
+    pytest.param(
+        "At the parade in Baghdad the new rockets drew the biggest crowds.",
+        [],
+        id="parade-rockets",
+    ),
+    pytest.param(
+        "The army displayed drones and missiles at a fair in Karachi.",
+        [],
+        id="displayed",
+    ),
+    pytest.param(
+        "Police closed the main road in Amman for Saturday's military parade.",
+        [("road_closure", "Amman", None, None)],
+        id="closed-for-a-parade",
+    ),
+    # Weather, money and bomb threats.
+    pytest.param(
+        "A polar blast brought snow to Herat and closed schools on Monday.",
+        [],
+        id="polar-blast",
+    ),
+    pytest.param(
+        "A blast of icy air swept across Mosul overnight.",
+        [],
+        id="blast-of-icy-air",
+    ),
+    pytest.param(
+        "Parents in Erbil are shelling out more for school fees this year.",
+        [],
+        id="shelling-out",
+    ),
+    pytest.param(
+        "Police cordoned off a hospital in Peshawar after a bomb threat, and a bomb squad "
+        "searched the wards.",
+        [("security_deployment", "Peshawar", None, None)],
+        id="bomb-threat",
+    ),
+    pytest.param(
+        "A bomb exploded at a market in Peshawar on Tuesday, wounding six people.",
+        [("explosion", "Peshawar", None, 6)],
+        id="a-real-bomb",
+    ),
+    # Flight from fighting, and anniversaries told as time elapsed.
+    pytest.param(
+        "Thousands fleeing the clashes in Tripoli have reached the border.",
+        [],
+        id="fleeing-the-clashes",
+    ),
+    pytest.param(
+        "Five years since the bombing of the market in Quetta, traders say little has changed.",
+        [],
+        id="years-since",
+    ),
+    pytest.param(
+        "Clashes in Tripoli killed four fighters on Wednesday.",
+        [("armed_clash", "Tripoli", 4, None)],
+        id="clashes-still-news",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_p6_english(rules_only: Extractor, text: str, expected: Found) -> None:
+    assert _found(rules_only, text) == expected
