@@ -162,7 +162,15 @@ def sentence_events(
         if untold and not _dated_recently(text, published):
             triggers = [t for t in triggers if not _refers_to_untold(t, sentence, untold, lex.lang)]
         references = [s for s in spans if s.label_ == REFERENCE]
-        if _names_an_earlier_year(sentence, year_tokens, years):
+        earlier = _earlier_years(sentence, year_tokens, years)
+        named_events = [s for s in spans if s.label_ in EVENT_LABELS]
+        dates_nouns = earlier and _years_date_nouns(earlier, named_events)
+        if dates_nouns and _dated_recently(text, published):
+            # "A memorial for the victims of the 2016 Karrada bombing was cut short on
+            # Friday when a gunman opened fire": each year dates the noun after it, and
+            # the rest of the sentence is this week's news.
+            triggers = [t for t in triggers if not _dated_by(t, earlier)]
+        elif earlier:
             labels.add("BACKGROUND")
         if _topic_without_casualties(labels):
             labels.add("BACKGROUND")  # "a bombardment of sixes", "a drone factory opened"
@@ -231,7 +239,7 @@ def sentence_events(
         # and did not report carries on into a definite noun in the next; a denial and
         # a foiled or hedged attack do not ("The group denied responsibility for the
         # attack. The attack killed 12 people.").
-        named = _event_types([s for s in spans if s.label_ in EVENT_LABELS])
+        named = _event_types(named_events)
         untold = named - reported if labels & HISTORY_CUES else set()
         specific = [m for m in event_places if resolved[m.start].kind != "country"]  # type: ignore[union-attr]
         if specific:
@@ -429,22 +437,37 @@ def _four_digit_tokens(doc: Doc) -> dict[int, int]:
     return {i: int(text) for i in found if (text := doc[i].text).isascii()}
 
 
-def _names_an_earlier_year(
+def _earlier_years(
     sentence: Span, year_tokens: dict[int, int], years: list[tuple[int, int]]
-) -> bool:
-    """ "the 2015 bombing", "سال ۱۴۰۱", "عام 1445 هـ": history, not news. A year is
-    compared with the publication year in its own calendar (Gregorian, Solar Hijri,
-    lunar Hijri): ``years`` holds those, from :func:`published_years`; none without a
-    publication date. ``year_tokens`` are the doc's four-digit tokens
-    (:func:`_four_digit_tokens`)."""
-    for i in range(sentence.start, sentence.end):
-        year = year_tokens.get(i)
-        if year is None:
-            continue
-        for low, current in years:
-            if low <= year < current:
-                return True
-    return False
+) -> list[int]:
+    """Tokens of ``sentence`` that name an earlier year: "the 2015 bombing", "سال ۱۴۰۱",
+    "عام 1445 هـ" are history, not news. A year is compared with the publication year
+    in its own calendar (Gregorian, Solar Hijri, lunar Hijri): ``years`` holds those,
+    from :func:`published_years`; none without a publication date. ``year_tokens`` are
+    the doc's four-digit tokens (:func:`_four_digit_tokens`)."""
+    return [
+        i
+        for i in range(sentence.start, sentence.end)
+        if (year := year_tokens.get(i)) is not None
+        and any(low <= year < current for low, current in years)
+    ]
+
+
+#: How far after an earlier year the noun it dates may end ("the 2023 Peshawar mosque
+#: bombing").
+YEAR_REACH = 4
+
+
+def _dated_by(trigger: Span, years: list[int]) -> bool:
+    """Whether ``trigger`` follows one of the year tokens ``years`` closely enough to be
+    the noun that year dates."""
+    return any(0 < trigger.start - i <= YEAR_REACH for i in years)
+
+
+def _years_date_nouns(years: list[int], triggers: list[Span]) -> bool:
+    """Whether every year of ``years`` dates an event word after it ("the 2016 bombing"),
+    rather than standing alone ("footage from 2014", "cleared mines after 2003")."""
+    return all(any(0 < t.start - i <= YEAR_REACH for t in triggers) for i in years)
 
 
 #: Where an event happened when its sentence names only where things came from or went:

@@ -111,6 +111,23 @@ CASES = [
         [],
         id="years-since",
     ),
+    # A year before a noun dates that noun; the rest of a sentence dated this week is news.
+    pytest.param(
+        "A vigil for the victims of the 2017 Kabul truck bombing was broken up on Sunday: "
+        "police arrested eleven mourners in Kabul.",
+        [("arrest", "Kabul", None, None)],
+        id="year-dates-its-noun",
+    ),
+    pytest.param(
+        "The clip of a blast in Kirkuk shared today is from 2017, not from this week.",
+        [],
+        id="year-stands-alone",
+    ),
+    pytest.param(
+        "In 2014 a car bomb killed 40 people in Kirkuk.",
+        [],
+        id="year-of-history",
+    ),
     pytest.param(
         "Clashes in Tripoli killed four fighters on Wednesday.",
         [("armed_clash", "Tripoli", 4, None)],
