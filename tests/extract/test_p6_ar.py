@@ -1,0 +1,232 @@
+"""Arabic phrasings of the sixth probe round (a trigger word in a harmless sense,
+idioms, past events told through compensation or time elapsed, civil emergencies,
+denials of footage and reports, civilian drones, accidents, calls for arrests, gun
+salutes), in sentences written for the test: what EVENTS.md says each holds, read by
+the rules alone, as ``(type, place, killed, injured)`` per event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from incidents.domain import Document, DocumentKind
+from incidents.extract.extractor import Extractor
+from incidents.geocode import Gazetteer
+
+pytestmark = pytest.mark.slow
+
+PUBLISHED = dt.datetime(2025, 11, 20, 9, 0, tzinfo=dt.UTC)
+Found = list[tuple[str, str, int | None, int | None]]
+
+
+@pytest.fixture(scope="module")
+def rules_only(gazetteer: Gazetteer) -> Extractor:
+    return Extractor.build(gazetteer, use_model=False)
+
+
+def _found(extractor: Extractor, text: str) -> Found:
+    doc = Document("t", DocumentKind.ARTICLE, text, "test", lang="ar", published=PUBLISHED)
+    return sorted(
+        (e.type.value, e.place.name if e.place else "", e.killed, e.injured)
+        for e in extractor.extract(doc).events
+    )
+
+
+CASES = [
+    # Lead the metal, a power cut, a dam, seized goods, a burst organ or pipe.
+    pytest.param(
+        "رصدت وزارة البيئة في عمان طلاء الرصاص في ألعاب أطفال مستوردة.",
+        [],
+        id="lead-paint",
+    ),
+    pytest.param(
+        "تبيع محطات الوقود في الموصل البنزين الخالي من الرصاص منذ الشهر الجاري.",
+        [],
+        id="unleaded-petrol",
+    ),
+    pytest.param(
+        "قطعت دائرة الكهرباء التيار عن شوارع حي الأعظمية في بغداد لأعمال صيانة.",
+        [],
+        id="power-cut-to-streets",
+    ),
+    pytest.param(
+        "زار وفد حكومي سد الموصل وتفقد الطريق المؤدي إلى بوابات المفيض.",
+        [],
+        id="dam-not-blocked",
+    ),
+    pytest.param(
+        "احتجزت الجمارك في ميناء العقبة شحنة من الأدوية المهربة.",
+        [],
+        id="goods-held",
+    ),
+    pytest.param(
+        "انفجرت الزائدة الدودية لدى الطفل فنقل إلى مستشفى في البصرة.",
+        [],
+        id="burst-appendix",
+    ),
+    # Idioms.
+    pytest.param(
+        "خطفت المغنية الأنظار في حفل الافتتاح بالدوحة.",
+        [],
+        id="stole-the-eyes",
+    ),
+    pytest.param(
+        "بات الموظفون في طرابلس رهائن لدى المصارف بعد تأخر الرواتب.",
+        [],
+        id="hostages-of-the-banks",
+    ),
+    pytest.param(
+        "اقتحمت شركة هواتف تركية السوق العراقية من بوابة أربيل.",
+        [],
+        id="entered-the-market",
+    ),
+    pytest.param(
+        "وصف النائب القرار بأنه طعنة في الظهر لأهالي البصرة.",
+        [],
+        id="stab-in-the-back",
+    ),
+    # Past events framed by compensation, time elapsed, a memorial, a documentary.
+    pytest.param(
+        "وزعت البلدية تعويضات على أصحاب المحال التي دمرها تفجير الكرادة في بغداد.",
+        [],
+        id="compensation-for-a-bombing",
+    ),
+    pytest.param(
+        "ثلاث سنوات على قصف سوق الهال في إدلب: الأهالي ما زالوا ينتظرون المحاسبة.",
+        [],
+        id="years-since-shelling",
+    ),
+    pytest.param(
+        "بكرا سنوية ابني الشهيد اللي راح بتفجير بالكرادة، ادعولو.",
+        [],
+        id="yearly-memorial",
+    ),
+    pytest.param(
+        "كل الغارات اللي شفناها بالعامين الماضيين على بيت لاهيا ما بتنتسى.",
+        [],
+        id="past-two-years",
+    ),
+    pytest.param(
+        "يعرض الليلة فيلم وثائقي عن انفجار مرفأ بيروت.",
+        [],
+        id="documentary",
+    ),
+    # Civil emergencies are no deployment.
+    pytest.param(
+        "رفعت البلدية حالة التأهب في صيدا استعدادا لعاصفة وأمطار غزيرة.",
+        [],
+        id="weather-alert",
+    ),
+    pytest.param(
+        "شددت السلطات في مطار عمان الإجراءات الصحية على القادمين.",
+        [],
+        id="health-measures",
+    ),
+    pytest.param(
+        "تستمر عمليات البحث عن صيادين مفقودين قبالة سواحل اللاذقية.",
+        [],
+        id="search-for-the-missing",
+    ),
+    # Denials.
+    pytest.param(
+        "المقطع المتداول عن انفجار في مطار أربيل يعود في الحقيقة إلى حريق مصنع في تركيا.",
+        [],
+        id="footage-from-elsewhere",
+    ),
+    pytest.param(
+        "وصفت الشرطة الأنباء عن اشتباكات في حي الزهور بحمص بأنها افتراء.",
+        [],
+        id="slander",
+    ),
+    pytest.param(
+        "قال الجيش إن ما نشر عن إغلاق طريق المطار في بغداد لا يمت للحقيقة بصلة.",
+        [],
+        id="not-related-to-reality",
+    ),
+    # Civilian drones.
+    pytest.param(
+        "تستخدم بلدية جرش طائرات مسيرة لرش المبيدات على أشجار الزيتون.",
+        [],
+        id="spraying-drone",
+    ),
+    pytest.param(
+        "صورت طائرة مسيرة حفل الافتتاح في الرياض من الأعلى.",
+        [],
+        id="filming-drone",
+    ),
+    # Accidents.
+    pytest.param(
+        "اندلعت النيران في غابات ريف طرطوس بسبب الحر.",
+        [],
+        id="wildfire-broke-out",
+    ),
+    pytest.param(
+        "وقع انفجار في محطة كهرباء في حمص نتيجة عطل فني.",
+        [],
+        id="technical-fault",
+    ),
+    # A call for arrest, an aggregate since a month, a gun salute.
+    pytest.param(
+        "دعا نواب الحكومة إلى اعتقال المسؤولين عن الفساد في البصرة.",
+        [],
+        id="call-for-arrest",
+    ),
+    pytest.param(
+        "وثقت منظمة محلية اعتقال 85 شخصا في الحسكة منذ أغسطس.",
+        [],
+        id="since-a-month",
+    ),
+    pytest.param(
+        "أطلقت 21 طلقة مدفعية تحية للملك لدى وصوله إلى الرباط.",
+        [],
+        id="gun-salute",
+    ),
+    # Events still stand.
+    pytest.param(
+        "أطلق مسلحون الرصاص على محل صرافة في البصرة وأصابوا شخصين.",
+        [("shooting", "Basra", None, 2)],
+        id="bullets-still-shooting",
+    ),
+    pytest.param(
+        "قطع محتجون الطريق الدولي قرب حماة بالإطارات المشتعلة.",
+        [("road_closure", "Hama", None, None)],
+        id="road-still-cut",
+    ),
+    pytest.param(
+        "اختطف مسلحون مجهولون تاجرا في مدينة سبها.",
+        [("kidnapping", "Sabha", None, None)],
+        id="kidnap-still-kidnap",
+    ),
+    pytest.param(
+        "اقتحم مسلحون سوقا شعبيا في مدينة الفاشر وأطلقوا النار على الباعة.",
+        [("attack_on_civilians", "El Fasher", None, None)],
+        id="market-stormed",
+    ),
+    pytest.param(
+        "استهدفت طائرة مسيرة إسرائيلية سيارة قرب بلدة الخيام فقتلت شخصين.",
+        [("airstrike", "Khiam", 2, None)],
+        id="drone-strike-still",
+    ),
+    pytest.param(
+        "طعن رجل شابا في ظهره بسكين في وسط الزرقاء.",
+        [("attack_on_civilians", "Zarqa", None, None)],
+        id="stabbed-in-his-back",
+    ),
+    pytest.param(
+        "أفرج عن المعتقل في صفقة الشهر الماضي، ثم أعادت القوات اعتقاله فجر اليوم في جنين.",
+        [("arrest", "Jenin", None, None)],
+        id="re-arrest-after-then",
+    ),
+    pytest.param(
+        "عثر على جثث ثلاثة شبان قتلوا برصاص مجهولين في ريف دير الزور.",
+        [("shooting", "Deir ez-Zor", 3, None)],
+        id="young-men-were-shot",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_p6_arabic(rules_only: Extractor, text: str, expected: Found) -> None:
+    assert _found(rules_only, text) == expected
