@@ -1,6 +1,7 @@
-"""English phrasings of the sixth probe round (debunked footage, salutes and parades,
-weather, money, bomb threats, flight from fighting, anniversaries told as time elapsed),
-in sentences written for the test: what EVENTS.md says each holds, read by the rules
+"""English phrasings of the sixth probe round (debunked footage, weapons on parade,
+weather, money, bomb threats, flight from fighting, anniversaries told as time elapsed)
+and of the seventh (new wordings of the corpus's negatives), in sentences written for
+the test: what EVENTS.md says each holds, read by the rules
 alone, as ``(type, place, killed, injured)`` per event.
 """
 
@@ -127,6 +128,62 @@ CASES = [
         "In 2014 a car bomb killed 40 people in Kirkuk.",
         [],
         id="year-of-history",
+    ),
+    # Seventh round: new wordings of the corpus's own kinds of negatives.
+    pytest.param(
+        "Despite the panic online, no one was kidnapped outside the school in Kano.",
+        [],
+        id="no-one-was-kidnapped",
+    ),
+    pytest.param(
+        "Gunmen shot dead a shopkeeper in Kirkuk on Monday and nobody was arrested.",
+        [("shooting", "Kirkuk", 1, None)],
+        id="nobody-arrested-beside-a-shooting",
+    ),
+    pytest.param(
+        "The device left outside the bank in Quetta did not explode.",
+        [],
+        id="did-not-explode",
+    ),
+    pytest.param(
+        "Officials said there was no roadside bomb on the Kandahar highway.",
+        [],
+        id="no-roadside-bomb",
+    ),
+    pytest.param(
+        "Reports of an airstrike near Idlib were unfounded, the monitor said.",
+        [],
+        id="unfounded",
+    ),
+    pytest.param(
+        "Landmines killed 23 people in Hodeidah province between July and September.",
+        [],
+        id="between-months",
+    ),
+    pytest.param(
+        "Over the summer, gunmen abducted dozens of travellers near Zamfara.",
+        [],
+        id="over-the-summer",
+    ),
+    pytest.param(
+        "Mark my words, they're gonna bomb Khartoum airport next.",
+        [],
+        id="gonna",
+    ),
+    pytest.param(
+        "Soldiers at every corner of Tripoli nowadays, it feels like a barracks.",
+        [],
+        id="nowadays",
+    ),
+    pytest.param(
+        "Unverified posts speak of a gunfight in Sirte tonight.",
+        [],
+        id="unverified",
+    ),
+    pytest.param(
+        "Traders in Aleppo were left shell-shocked by the new tax.",
+        [],
+        id="shell-shocked",
     ),
     pytest.param(
         "Clashes in Tripoli killed four fighters on Wednesday.",
