@@ -109,9 +109,13 @@ class Extractor:
         places through this too, so it scores what extraction does."""
         folded = fold_text(text)
         doc = self.pipelines[lang](folded.text)
-        mentions, countries = self.places[lang].locate(doc, folded.text, context)
+        finder = self.places[lang]
+        mentions, countries = finder.locate(doc, folded.text, context)
         named = named_places(mentions)
-        resolved = {m.start: resolve(m, countries, named) for m in mentions}
+        resolved = {
+            m.start: resolve(m, finder.countries_for(m, mentions, doc, countries, context), named)
+            for m in mentions
+        }
         return PlacesRead(folded, doc, mentions, countries, resolved)
 
     def extract(self, document: Document, context: Collection[str] = ()) -> ExtractionResult:

@@ -177,6 +177,24 @@ class PlaceFinder:
                 countries.add(code)
         return countries
 
+    def countries_for(
+        self,
+        mention: PlaceMention,
+        mentions: Sequence[PlaceMention],
+        doc: Doc,
+        countries: set[str],
+        context: Collection[str] = (),
+    ) -> set[str]:
+        """The countries to choose ``mention``'s place by: those of the text, except
+        that a name offering a minor town does not vote for itself. «شهر اریحا» beside
+        Idlib is Ariha in Syria, though Jericho, the only larger town of the name, would
+        otherwise add Palestine to the text's countries by itself."""
+        is_minor = self.gazetteer.is_minor
+        if not any(is_minor(c) for c in mention.candidates):
+            return countries
+        others = [m for m in mentions if m is not mention]
+        return self.countries(others, doc) | set(context)
+
     def _announced(self, doc: Doc, start: int) -> bool:
         """Whether a place word stands just before the name starting at ``start``."""
         return any(self._is_place_word(t.text) for t in doc[max(0, start - 2) : start])
