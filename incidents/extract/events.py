@@ -196,9 +196,7 @@ def sentence_events(
             casualty_spans = [s for s in spans if s.label_ in CASUALTY_LABELS]
             needed = decisions or labels & CASUALTY_LABELS
             casualties = read_casualties(sentence, casualty_spans, lex) if needed else Casualties()
-            date = resolve_event_date(text, published) if decisions else None
-            if decisions and date is None and refers_to_the_same_day(text):
-                date = _last_text_date(events)
+            same_day = _last_text_date(events) if refers_to_the_same_day(text) else None
             found = [
                 _place_by_passing(
                     _event(
@@ -209,7 +207,7 @@ def sentence_events(
                         resolved,
                         inherit,
                         casualties,
-                        date,
+                        _date_near(d, triggers, sentence, text, published) or same_day,
                         published,
                     ),
                     passing,
@@ -618,6 +616,21 @@ def _last_text_date(events: list[RawEvent]) -> dt.date | None:
     return next((e.date for e in reversed(events) if e.date_source == "text"), None)
 
 
+def _decision_trigger(decision: Decision, triggers: list[Span]) -> Span | None:
+    """The trigger that states ``decision`` (None: the model alone decided it)."""
+    return next((t for t in triggers if t.label_ == decision.type), None)
+
+
+def _date_near(
+    decision: Decision, triggers: list[Span], sentence: Span, text: str, published: dt.date | None
+) -> dt.date | None:
+    """The day the sentence gives the event ``decision`` states: of several relative
+    days, the one nearest its trigger ("kidnapped on Sunday and freed today")."""
+    trigger = _decision_trigger(decision, triggers)
+    near = None if trigger is None else trigger.start_char - sentence.start_char
+    return resolve_event_date(text, published, near)
+
+
 def _event(
     sentence: Span,
     decision: Decision,
@@ -632,7 +645,7 @@ def _event(
     """One event of a sentence: its trigger (or the whole sentence), place, and the
     sentence's figures and date (``date`` is None when the text gives none)."""
     kind = EventType(decision.type)
-    trigger = next((t for t in triggers if t.label_ == decision.type), None)
+    trigger = _decision_trigger(decision, triggers)
     if trigger is None:  # the model alone: the sentence is the trigger
         trigger = Span(sentence.doc, sentence.start, sentence.end, label=decision.type)
     place_mention = _event_place(event_places, resolved, trigger, last_place)

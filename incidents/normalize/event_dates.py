@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
+from dataclasses import dataclass
 
 from hijridate import Gregorian, Hijri
 from persiantools.jdatetime import JalaliDate
@@ -153,27 +155,86 @@ def refers_to_the_same_day(folded_sentence: str) -> bool:
     return _SAME_DAY.search(folded_sentence) is not None
 
 
-def resolve_event_date(folded_sentence: str, published: dt.date | None) -> dt.date | None:
-    """The date a sentence places its event on, or None when it gives none."""
+def resolve_event_date(
+    folded_sentence: str, published: dt.date | None, near: int | None = None
+) -> dt.date | None:
+    """The date a sentence places its event on, or None when it gives none.
+
+    An explicit date wins. Otherwise the relative days ("yesterday", «أمس», "the
+    past night") and weekdays are read; when the sentence holds several, the one
+    nearest the character offset ``near`` (the event's word) is its day ("kidnapped
+    on Sunday and freed today": Sunday for the kidnapping), and without ``near`` the
+    first kind in that order wins (two days back, the day before, a relative day, a
+    weekday)."""
     explicit = _explicit_date(folded_sentence, published)
     if explicit is not None:
         return explicit
     if published is None or refers_to_the_same_day(folded_sentence):
         return None
-    if _TWO_DAYS_BACK.search(folded_sentence):
-        return published - dt.timedelta(days=2)
-    if _DAY_BEFORE.search(folded_sentence):
-        return published - dt.timedelta(days=1)
-    joined = _PERSIAN_WEEKDAY_SPACE.sub(r"\1شنبه", folded_sentence)
-    words = [w.lower() for w in _WORD.findall(joined)]
-    for word in words:
+    found = _relative_days(folded_sentence, published)
+    if not found:
+        return None
+    if near is None:
+        return min(found, key=lambda day: day.rank).date
+    return min(found, key=lambda day: (day.said, abs(day.at - near), day.rank)).date
+
+
+@dataclass(frozen=True, slots=True)
+class _RelativeDay:
+    date: dt.date
+    at: int  # character offset in the sentence
+    rank: int  # which kind of phrase: the lowest wins when no position is given
+    #: Whether a verb of saying stands beside it ("police said on Tuesday", «قال مصدر
+    #: اليوم»): the day of the report, taken only when no other day is given.
+    said: bool = False
+
+
+#: Verbs of saying, folded: a day beside one dates the report, not the event.
+_SAYING = frozenset(
+    fold(word)
+    for word in (
+        "said says told announced reported stated added confirmed "
+        "قال قالت قالوا أعلن أعلنت أفاد أفادت ذكر ذكرت صرح صرحت أكد أكدت أوضح أوضحت "
+        "گفت گفتند افزود اعلام خبر"
+    ).split()
+)
+#: How many words on either side of a day a verb of saying may stand.
+_SAYING_REACH = 2
+
+
+def _relative_days(text: str, published: dt.date) -> list[_RelativeDay]:
+    """Every relative day and weekday of ``text``, resolved against ``published``."""
+    found: list[_RelativeDay] = []
+    spans: list[tuple[int, int]] = []
+    # "سه شنبه" (Tuesday) written with a space is one word (offsets after it shift by one).
+    joined = _PERSIAN_WEEKDAY_SPACE.sub(r"\1شنبه", text)
+    words = list(_WORD.finditer(joined))
+    starts = [w.start() for w in words]
+
+    def said(start: int, end: int) -> bool:
+        first = bisect_left(starts, start)
+        last = bisect_left(starts, end)
+        around = words[max(0, first - _SAYING_REACH) : first] + words[last : last + _SAYING_REACH]
+        return any(w.group(0).lower() in _SAYING for w in around)
+
+    for rank, pattern, days in ((0, _TWO_DAYS_BACK, 2), (1, _DAY_BEFORE, 1)):
+        for match in pattern.finditer(joined):
+            date = published - dt.timedelta(days=days)
+            found.append(_RelativeDay(date, match.start(), rank, said(*match.span())))
+            spans.append(match.span())
+    for match in words:
+        if any(start <= match.start() < end for start, end in spans):
+            continue  # the أمس of «أول أمس»
+        word = match.group(0).lower()
         if word in _DAY_OFFSETS:
-            return published + dt.timedelta(days=_DAY_OFFSETS[word])
-    for word in words:
-        if word in _WEEKDAYS:
-            back = (published.weekday() - _WEEKDAYS[word]) % 7
-            return published - dt.timedelta(days=back)
-    return None
+            date = published + dt.timedelta(days=_DAY_OFFSETS[word])
+        elif word in _WEEKDAYS:
+            date = published - dt.timedelta(days=(published.weekday() - _WEEKDAYS[word]) % 7)
+        else:
+            continue
+        rank = 2 if word in _DAY_OFFSETS else 3
+        found.append(_RelativeDay(date, match.start(), rank, said(*match.span())))
+    return found
 
 
 #: Streets, squares, bridges and towns named after a date ("شارع 14 رمضان", "جسر 14

@@ -62,3 +62,30 @@ def test_the_same_day_is_the_day_told_before_not_today(text: str) -> None:
 )
 def test_a_place_named_after_a_date_is_no_date(text: str, day: dt.date) -> None:
     assert resolve_event_date(fold(text), PUBLISHED) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "days_before"),
+    [
+        # Of several days in a sentence, the one nearest the event's word is its day.
+        ("He was kidnapped in Kirkuk on Sunday and freed today.", "kidnapped", 1),
+        ("He was kidnapped in Kirkuk on Sunday and freed today.", "freed", 0),
+        ("شيّع الأهالي اليوم جثامين ثلاثة شبان قتلوا أمس برصاص مسلحين", "قتلوا", 1),
+        ("درگیری شب گذشته در مرز ادامه داشت و امروز صبح نیروها مستقر شدند", "مستقر", 0),
+        ("درگیری شب گذشته در مرز ادامه داشت و امروز صبح نیروها مستقر شدند", "درگیری", 1),
+        # A day beside a verb of saying dates the report, not the event.
+        ("قال مصدر اليوم إن الانفجار وقع أول أمس", "الانفجار", 2),
+        ("Police said on Sunday the bomb went off on Saturday.", "bomb", 2),
+        ("Police said today the bomb in the market went off.", "bomb", 0),
+    ],
+)
+def test_the_day_nearest_the_event_word(text: str, word: str, days_before: int) -> None:
+    folded = fold(text)
+    near = folded.index(fold(word))
+    resolved = resolve_event_date(folded, PUBLISHED, near)
+    assert resolved == PUBLISHED - dt.timedelta(days=days_before)
+
+
+def test_without_a_position_the_first_kind_of_day_wins() -> None:
+    text = fold("He was kidnapped in Kirkuk on Sunday and freed today.")
+    assert resolve_event_date(text, PUBLISHED) == PUBLISHED
