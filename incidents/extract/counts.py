@@ -460,6 +460,15 @@ def _is_figure_end(index: int, sentence: Span) -> bool:
     return previous.isdigit()
 
 
+#: Words after which a figure counts the attackers, not the victims ("با شلیک دو
+#: فرد", "توسط سه مهاجم"), folded.
+_AGENT_MARKERS = frozenset({"شلیک", "توسط"})
+
+
+def _counts_attackers(sentence: Span, figure: Figure) -> bool:
+    return figure.start > 0 and sentence[figure.start - 1].lower_ in _AGENT_MARKERS
+
+
 def _blocks(token: Token, index: int, triggers: set[int]) -> bool:
     return token.text in CLAUSE_BREAKS or index in triggers
 
@@ -501,6 +510,8 @@ def _backward(
         if figure is not None and figure.start not in claimed:
             if _after_including(sentence, figure.start, lex):
                 continue  # "۱۱ فلسطینی از جمله ۴ کودک": 4 is part of the 11
+            if _counts_attackers(sentence, figure):
+                continue  # "با شلیک دو فرد موتورسوار زخمی شد": the two fired
             return _with_summands(sentence, figure, by_end, claimed, lex)
         if i > 0 and _blocks(sentence[i - 1], i - 1, triggers):
             return None
@@ -658,6 +669,8 @@ def _subject_figure(
         if not outer_start <= figure.start < start or figure.start in claimed:
             continue
         if figure.value is None or _after_including(sentence, figure.start, lex):
+            continue
+        if _counts_attackers(sentence, figure):
             continue
         following = sentence[figure.end].lower_ if figure.end < len(sentence) else ""
         first = sentence[figure.start].lower_

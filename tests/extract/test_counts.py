@@ -126,6 +126,9 @@ def test_casualty_figures(lang: str, text: str, killed: int | None, injured: int
         ("fa", "بمب جان دو کودک را گرفت و کودک دیگری را زخمی کرد", 2, 1),
         ("fa", "دو سرباز در پی حمله به پاسگاه، امروز صبح به شهادت رسیدند", 2, None),
         ("fa", "تاکنون گزارشی از تلفات منتشر نشده است", None, None),
+        # The figure after "the fire of" or "by" counts the attackers.
+        ("fa", "سه نفر با شلیک دو فرد موتورسوار زخمی شدند", None, 3),
+        ("fa", "چهار کارگر توسط دو مهاجم مسلح زخمی شدند", None, 4),
         # English: the object of an active verb, units that count things, "family of"
         ("en", "A gunman shot dead three shoppers", 3, None),
         ("en", "An unknown assailant wounded two guards", None, 2),
