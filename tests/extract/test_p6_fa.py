@@ -176,6 +176,135 @@ CASES = [
         [("armed_clash", "Khash", 2, None)],
         id="article-before-a-group",
     ),
+    # Seventh probe. Blame alone claims an event told elsewhere: "زیر سر", "کار X بود"
+    # for any event noun, "دست X در کار بود", "پای X در میان است", the story of it as
+    # an object ("ماجرای ... را دنبال کنید").
+    pytest.param(
+        "انفجار دیروز بازار کویته زیر سر داعشه، همه می‌دونن.",
+        [],
+        id="blame-under-the-head-of",
+    ),
+    pytest.param(
+        "گروگان‌گیری کرکوک کار داعش بود.",
+        [],
+        id="blame-work-of-any-event-noun",
+    ),
+    pytest.param(
+        "در انفجار دیروز بازار هرات دست طالبان در کار بود.",
+        [],
+        id="blame-hand-in-it",
+    ),
+    pytest.param(
+        "تو ربودن اون تاجر تو زاهدان پای قاچاقچی‌ها در میان است.",
+        [],
+        id="blame-foot-in-it",
+    ),
+    pytest.param(
+        "ماجرای تیراندازی زاهدان را پیگیری کنید، سرنخ به قاچاقچی‌ها می‌رسد.",
+        [],
+        id="story-of-an-event-as-object",
+    ),
+    pytest.param(
+        "بمب‌گذاری دیروز بازار پیشاور پنج کشته بر جا گذاشت.",
+        [("explosion", "Peshawar", 5, None)],
+        id="bombing-without-blame-stands",
+    ),
+    # Denied as baseless, void of truth, a lie.
+    pytest.param(
+        "پلیس کرمان خبر تیراندازی در بازار بم را بی‌پایه دانست.",
+        [],
+        id="denied-baseless",
+    ),
+    pytest.param(
+        "فرماندار هرات گزارش‌های انفجار در بازار شهر را عاری از حقیقت خواند.",
+        [],
+        id="denied-void-of-truth",
+    ),
+    pytest.param(
+        "سخنگوی پلیس گفت خبر درگیری مسلحانه در زاهدان بی مبنا است.",
+        [],
+        id="denied-baseless-spaced",
+    ),
+    # A plan, and a subjunctive verb, have not happened.
+    pytest.param(
+        "ارتش برنامه دارد نیروهای بیشتری به خاش اعزام کند.",
+        [],
+        id="plan-to-deploy",
+    ),
+    pytest.param(
+        "پلیس درصدد است در ورودی‌های زاهدان ایست بازرسی برپا کند.",
+        [],
+        id="seeks-to-set-up-checkpoints",
+    ),
+    pytest.param(
+        "استانداری ایلام در نظر دارد برای امنیت مراسم اربعین، صدها مامور پلیس در شهر مهران "
+        "مستقر کند.",
+        [],
+        id="has-in-mind-subjunctive-after-comma",
+    ),
+    pytest.param(
+        "استانداری ایلام برای امنیت مراسم اربعین، صدها مامور پلیس در شهر مهران مستقر کرد.",
+        [("security_deployment", "Mehran", None, None)],
+        id="deployed-for-a-ceremony-stands",
+    ),
+    pytest.param(
+        "نیروهای پلیس امروز در کویته مستقر شدند تا از تجمع معترضان جلوگیری کنند.",
+        [("security_deployment", "Quetta", None, None)],
+        id="deployed-with-a-purpose-stands",
+    ),
+    # "Before the war" dates a memory; nobody had heard of it is no report.
+    pytest.param(
+        "پیش از جنگ با دوستام تو حلب کافه می‌رفتیم.",
+        [],
+        id="before-the-war",
+    ),
+    pytest.param(
+        "هیچ‌کس در هرات صدای انفجار را نشنید.",
+        [],
+        id="nobody-heard",
+    ),
+    pytest.param(
+        "دیروز در انفجاری در کابل کسی آسیب ندید.",
+        [("explosion", "Kabul", 0, 0)],
+        id="nobody-harmed-is-no-denial",
+    ),
+    # Colloquial tolls: nothing happened to anyone, died, lost their lives.
+    pytest.param(
+        "دیشب یه خمپاره خورد به خونه‌مون تو تعز، خدا رو شکر کسی طوریش نشد.",
+        [("shelling", "Taiz", 0, 0)],
+        id="nothing-happened-to-anyone",
+    ),
+    pytest.param(
+        "دیروز تو بازار کابل یه بمب ترکید و دو نفر مردن.",
+        [("explosion", "Kabul", 2, None)],
+        id="two-died-colloquial",
+    ),
+    pytest.param(
+        "دیروز تو بازار کابل یه بمب منفجر شد و سه نفر جونشونو از دست دادن.",
+        [("explosion", "Kabul", 3, None)],
+        id="lost-their-lives-colloquial",
+    ),
+    # A clash of two groups; checkpoint posts; more patrols.
+    pytest.param(
+        "در درگیری دو طایفه در حومه زاهدان چهار نفر کشته شدند.",
+        [("armed_clash", "Zahedan", 4, None)],
+        id="clash-of-two-clans",
+    ),
+    pytest.param(
+        "پلیس در ورودی‌های زاهدان پست‌های ایست و بازرسی دایر کرد.",
+        [("security_deployment", "Zahedan", None, None)],
+        id="stop-and-search-posts",
+    ),
+    pytest.param(
+        "ارتش پس از حمله دیشب بر شمار گشت‌ها در خاش افزود.",
+        [("security_deployment", "Khash", None, None)],
+        id="added-to-the-patrols",
+    ),
+    pytest.param(
+        "هیچ ایست و بازرسی در جاده قندهار ندیدیم.",
+        [],
+        id="no-stop-and-search-seen",
+    ),
 ]
 
 
