@@ -1,8 +1,10 @@
 """Arabic phrasings of the sixth probe round (a trigger word in a harmless sense,
 idioms, past events told through compensation or time elapsed, civil emergencies,
 denials of footage and reports, civilian drones, accidents, calls for arrests, gun
-salutes), in sentences written for the test: what EVENTS.md says each holds, read by
-the rules alone, as ``(type, place, killed, injured)`` per event.
+salutes) and of the seventh (denials with "any", bombs that did not go off, attacks on
+the goal, the bullet of mercy, dialect gunfire), in sentences written for the test:
+what EVENTS.md says each holds, read by the rules alone, as ``(type, place, killed,
+injured)`` per event.
 """
 
 from __future__ import annotations
@@ -223,6 +225,122 @@ CASES = [
         "عثر على جثث ثلاثة شبان قتلوا برصاص مجهولين في ريف دير الزور.",
         [("shooting", "Deir ez-Zor", 3, None)],
         id="young-men-were-shot",
+    ),
+    # Round 7. A negator with "any" and an event noun, in standard Arabic and dialect.
+    pytest.param(
+        "ماكو أي قنبلة انفجرت بالكرادة، الناس عادي بالسوق.",
+        [],
+        id="there-is-no-bomb-iraqi",
+    ),
+    pytest.param(
+        "لم تنفجر أي عبوة في سوق الموصل، بحسب قائد الشرطة.",
+        [],
+        id="no-device-exploded",
+    ),
+    pytest.param(
+        "مافي أي قصف صار على إدلب الليلة.",
+        [],
+        id="there-was-no-shelling-levantine",
+    ),
+    pytest.param(
+        "أكد مصدر أمني أن أي طائرة مسيرة لم تقصف منزلا في بلدة الخيام.",
+        [],
+        id="no-drone-struck",
+    ),
+    pytest.param(
+        "لم يطلق الحراس أي رصاص على المحتجين في البصرة.",
+        [],
+        id="no-bullet-fired",
+    ),
+    pytest.param(
+        "لم يتعرض أي صحفي للخطف في مدينة سبها.",
+        [],
+        id="no-one-kidnapped",
+    ),
+    # Bombs that did not go off.
+    pytest.param(
+        "شاف الجيران العبوة تحت السيارة بطرطوس قبل ما تنفجر، الحمدلله.",
+        [],
+        id="before-it-went-off",
+    ),
+    pytest.param(
+        "تبين أن الجسم الذي وجد قرب مدرسة في الزرقاء قنبلة غير قابلة للانفجار.",
+        [],
+        id="unfit-to-explode",
+    ),
+    pytest.param(
+        "رفعت فرق الهندسة عبوة ناسفة من جانب طريق في كركوك.",
+        [],
+        id="device-removed",
+    ),
+    # Attacks on the goal, the bullet of mercy.
+    pytest.param(
+        "أغار مهاجمو الفيصلي على مرمى الوحدات في عمان طوال الشوط الثاني.",
+        [],
+        id="raided-the-goal",
+    ),
+    pytest.param(
+        "قصف الجناح مرمى الحارس بتسديدة قوية في الكويت.",
+        [],
+        id="bombarded-the-goal",
+    ),
+    pytest.param(
+        "اعتبر التجار الضريبة الجديدة رصاصة الرحمة على المصانع في حلب.",
+        [],
+        id="bullet-of-mercy",
+    ),
+    pytest.param(
+        "وصف نائب القانون بأنه رصاصة في قلب الاقتصاد الأردني في عمان.",
+        [],
+        id="bullet-in-the-heart-of-the-economy",
+    ),
+    # Events still stand; a possessive singular is one casualty; Iraqi "رمي" is gunfire.
+    pytest.param(
+        "انفجرت عبوة ناسفة في سوق بعقوبة، ولم تعلن أي جهة مسؤوليتها.",
+        [("explosion", "Baqubah", None, None)],
+        id="no-group-claimed-the-blast",
+    ),
+    pytest.param(
+        "سقطت قذيفة على مرمى حجر من مدرسة في حمص صباح اليوم.",
+        [("shelling", "Homs", None, None)],
+        id="a-stones-throw",
+    ),
+    pytest.param(
+        "أصيب شاب برصاصة في رأسه في حي التضامن بدمشق.",
+        [("shooting", "Tadamon", None, 1)],
+        id="bullet-in-his-head",
+    ),
+    pytest.param(
+        "استهدفت طائرة مسيرة دراجة نارية قرب بنت جبيل، ما أدى إلى مقتل راكبها.",
+        [("airstrike", "Bint Jbeil", 1, None)],
+        id="its-rider-killed",
+    ),
+    pytest.param(
+        "ألقى مجهول قنبلة يدوية على محل في الزرقاء قبل أن يفر، فأصيب صاحبه.",
+        [("explosion", "Zarqa", None, 1)],
+        id="its-owner-injured",
+    ),
+    pytest.param(
+        "صار رمي على سيطرة للجيش بالزبير، وانصاب جندي.",
+        [("shooting", "Zubair", None, 1)],
+        id="iraqi-ramy",
+    ),
+    # The idioms and frames above stay narrow: an age is not "N years since", the
+    # heart of a city is not the heart stolen, a stab in the flank is a stabbing.
+    pytest.param(
+        "قتل شاب يبلغ 22 عاما على يد مسلحين برصاصة في رأسه في بغداد اليوم.",
+        [("shooting", "Baghdad", 1, None)],
+        id="an-age-is-no-anniversary",
+    ),
+    pytest.param(
+        "اختطف مسلحون طفلا من قلب مدينة كركوك مساء أمس.",
+        [("kidnapping", "Kirkuk", None, None)],
+        id="from-the-heart-of-the-city",
+    ),
+    pytest.param(
+        "طعنه مجهول في الخاصرة بسكين في حي المنصور ببغداد أمس.",
+        [("attack_on_civilians", "Mansour", None, None)],
+        id="stabbed-in-the-flank",
     ),
 ]
 
