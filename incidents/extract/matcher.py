@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
@@ -73,6 +74,7 @@ class RuleMatcher:
         self._starts = {word: frozenset(ids) for word, ids in starts.items()}
         self._start_lengths = sorted({len(w) for w in self._starts}, reverse=True)
         self._memo: dict[str, frozenset[int]] = {}
+        self._key_memo: dict[int, frozenset[int]] = {}
         self.flag = vocab.add_flag(self._is_rule_word)
 
     def _sets_of(self, lower: str) -> frozenset[int]:
@@ -90,13 +92,20 @@ class RuleMatcher:
         return bool(self._sets_of(text.lower()))
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates = np.flatnonzero(doc.to_array(self.flag))
-        accepts = {int(i): self._sets_of(doc[int(i)].lower_) for i in candidates}
+        columns = doc.to_array([self.flag, LOWER])
+        candidates = np.flatnonzero(columns[:, 0]).tolist()
+        lowers = columns[:, 1].tolist()
+        accepts = {i: self._sets_of_key(lowers[i], doc) for i in candidates}
+        size = len(doc)
         found: set[tuple[int, int, int]] = set()
         for i, sets in accepts.items():
             for word_set in sets:
                 for index in self.by_first.get(word_set, ()):
-                    for end in self._ends(self.rules[index].steps, 1, i + 1, accepts, len(doc)):
+                    steps = self.rules[index].steps
+                    if len(steps) == 1:
+                        found.add((i, i + 1, index))
+                        continue
+                    for end in _ends(steps, i + 1, accepts, size):
                         found.add((i, end, index))
         spans = {
             Span(doc, start, end, label=self.rules[i].label, span_id=self.rules[i].id)
@@ -105,25 +114,36 @@ class RuleMatcher:
         doc.spans[self.spans_key] = sorted(spans)
         return doc
 
-    def _ends(
-        self,
-        steps: tuple[_Step, ...],
-        k: int,
-        at: int,
-        accepts: dict[int, frozenset[int]],
-        length: int,
-    ) -> Iterable[int]:
-        """Token indices where a match of ``steps[k:]`` starting at ``at`` can end."""
-        if k == len(steps):
-            yield at
-            return
+    def _sets_of_key(self, lower: int, doc: Doc) -> frozenset[int]:
+        """:meth:`_sets_of` for the lower-cased word whose string-store key is ``lower``."""
+        found = self._key_memo.get(lower)
+        if found is None:
+            found = self._key_memo[lower] = self._sets_of(doc.vocab.strings[lower])
+        return found
+
+
+def _ends(
+    steps: tuple[_Step, ...], at: int, accepts: dict[int, frozenset[int]], length: int
+) -> list[int]:
+    """Token indices where a match of ``steps[1:]`` starting at ``at`` can end (the
+    first step matched the token before ``at``), expanding optional tokens and
+    wildcards in every way."""
+    ends: list[int] = []
+    pending = [(1, at)]
+    last = len(steps)
+    while pending:
+        k, position = pending.pop()
+        if k == last:
+            ends.append(position)
+            continue
         step = steps[k]
         taken = 0
         while True:
             if taken >= step.low:
-                yield from self._ends(steps, k + 1, at + taken, accepts, length)
-            if taken == step.high or at + taken >= length:
-                return
-            if step.word_set >= 0 and step.word_set not in accepts.get(at + taken, ()):
-                return
+                pending.append((k + 1, position + taken))
+            if taken == step.high or position + taken >= length:
+                break
+            if step.word_set >= 0 and step.word_set not in accepts.get(position + taken, ()):
+                break
             taken += 1
+    return ends

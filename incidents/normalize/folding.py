@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -65,46 +65,77 @@ def _fold_char(char: str) -> str:
     return char
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class FoldedText:
-    """Folded text plus, for each folded character, its index in the original."""
+    """Folded text, and where each folded character came from in the original.
+
+    ``resized`` lists, in order, the original characters that fold to no character
+    or to several (a ZWNJ, a vowel mark, a ligature): ``(index, folded length)``.
+    Every other character folds to exactly one. :attr:`origin` is built from it only
+    when asked, since most texts are read without cutting evidence from them.
+    """
 
     text: str
-    origin: tuple[int, ...]
     original_length: int
+    resized: tuple[tuple[int, int], ...] = ()
+
+    @cached_property
+    def origin(self) -> tuple[int, ...]:
+        """For each folded character, its index in the original."""
+        if not self.resized:
+            return tuple(range(self.original_length))
+        counts = np.ones(self.original_length, dtype=np.int64)
+        for index, length in self.resized:
+            counts[index] = length
+        return tuple(np.repeat(np.arange(self.original_length), counts).tolist())
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a half-open folded range to the original text's half-open range."""
+        if not self.resized:
+            if start >= end:
+                point = min(start, self.original_length)
+                return point, point
+            return start, end
+        origin = self.origin
         if start >= end:
-            point = self.origin[start] if start < len(self.origin) else self.original_length
+            point = origin[start] if start < len(origin) else self.original_length
             return point, point
-        return self.origin[start], self.origin[end - 1] + 1
+        return origin[start], origin[end - 1] + 1
 
 
 def fold_text(original: str) -> FoldedText:
     """Fold ``original`` for matching and remember where every character came from.
 
-    Each distinct character is folded once (cached), the text is translated in one
-    ``str.translate`` call, and the offset map is built with NumPy from the few
-    characters that fold to nothing or to more than one character.
+    The text is translated in one ``str.translate`` call through the table :func:`fold`
+    uses (each distinct character folded once per process), and only the characters
+    that fold to nothing or to several are located, by one regex scan.
     """
-    table = {ord(c): f for c in set(original) if (f := _fold_char(c)) != c}
-    folded = original.translate(table)
-    if len(folded) == len(original) and all(len(f) == 1 for f in table.values()):
-        return FoldedText(folded, tuple(range(len(original))), len(original))
-    counts = np.ones(len(original), dtype=np.int64)
-    resized = {chr(o): len(f) for o, f in table.items() if len(f) != 1}
-    for found in re.finditer("[" + re.escape("".join(resized)) + "]", original):
-        counts[found.start()] = resized[found.group()]
-    origin = np.repeat(np.arange(len(original)), counts)
-    return FoldedText(folded, tuple(origin.tolist()), len(original))
+    if original.isascii():
+        return FoldedText(original, len(original))  # ASCII folds to itself
+    folded = original.translate(_FOLD_TABLE)
+    resizing = _FOLD_TABLE.resizing
+    if resizing is None:
+        return FoldedText(folded, len(original))
+    found = tuple(
+        (m.start(), len(_FOLD_TABLE[ord(m.group())])) for m in resizing.finditer(original)
+    )
+    return FoldedText(folded, len(original), found)
 
 
 class _FoldTable(dict[int, str]):
-    """``str.translate``'s table for :func:`fold`, filled one code point at a time."""
+    """``str.translate``'s table for :func:`fold`, filled one code point at a time, and
+    a regex that finds the characters seen so far that fold to none or to several."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._resized: set[str] = set()
+        self.resizing: re.Pattern[str] | None = None
 
     def __missing__(self, code: int) -> str:
         folded = self[code] = _fold_char(chr(code))
+        if len(folded) != 1:
+            self._resized.add(chr(code))
+            self.resizing = re.compile("[" + re.escape("".join(sorted(self._resized))) + "]")
         return folded
 
 
