@@ -10,7 +10,7 @@ Mentions of the same type at the same place in one document are then one event.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -678,6 +678,7 @@ def _triggers(spans: list[Span], sentence: Span, lang: str = "") -> list[Span]:
     threats = [s for s in spans if s.label_ == THREAT]
     defused = any(s.label_ in (DEFUSED, ACCIDENT) for s in spans)
     masks = [s for s in spans if s.label_ == MASK]
+    breaks: list[int] | None = None  # read once, when a trigger needs its clause
     chosen: list[Span] = []
     for span in sorted(spans, key=lambda s: (s.start, s.end)):
         if span.label_ not in EVENT_LABELS:
@@ -688,7 +689,9 @@ def _triggers(spans: list[Span], sentence: Span, lang: str = "") -> list[Span]:
             continue  # "gunmen had been killed": the gunmen are the dead, not the shooters
         if defused and span.label_ in BLAST_TYPES:
             continue
-        clause = _clause(sentence, span.start)
+        if breaks is None:
+            breaks = _clause_breaks(sentence)
+        clause = _clause(sentence, span.start, breaks)
         if _questioned(sentence, clause) or any(_hedges(h, span, clause) for h in hedges):
             continue
         if any(clause[0] <= i.start <= span.start for i in intents):
@@ -736,15 +739,19 @@ def _referred_to(trigger: Span, references: list[Span]) -> bool:
     return any(r.start <= trigger.start <= r.end + 1 for r in references)
 
 
-def _clause(sentence: Span, index: int) -> tuple[int, int]:
-    start, end = sentence.start, sentence.end
-    for token in sentence:
-        if token.text in CLAUSE_BREAKS:
-            if token.i < index:
-                start = token.i + 1
-            elif token.i > index:
-                end = token.i + 1
-                break
+def _clause_breaks(sentence: Span) -> list[int]:
+    """Indices of the tokens of ``sentence`` that end a clause (for :func:`_clause`)."""
+    return [token.i for token in sentence if token.text in CLAUSE_BREAKS]
+
+
+def _clause(sentence: Span, index: int, breaks: list[int]) -> tuple[int, int]:
+    """The clause of ``sentence`` holding token ``index``: after the last clause break
+    before it, through the first one after it (``breaks``: :func:`_clause_breaks`)."""
+    at = bisect_left(breaks, index)
+    start = breaks[at - 1] + 1 if at else sentence.start
+    if at < len(breaks) and breaks[at] == index:
+        at += 1
+    end = breaks[at] + 1 if at < len(breaks) else sentence.end
     return start, end
 
 
