@@ -52,14 +52,15 @@ def _not_between_words(url_match: Callable[[str], Any]) -> Callable[[str], Any]:
 
 
 class SentenceSplitter:
-    """spaCy's sentencizer rule, plus a new sentence after every line break, on arrays.
+    """spaCy's sentencizer rule, plus a new sentence after every line break.
 
     A sentence starts at the first token that is neither punctuation nor a
     sentence-final mark after one or more sentence-final marks (what spaCy's
-    ``Sentencizer`` does token by token in Python), and after any token holding a line
-    break (headlines and comment lines carry no full stop). Lexeme flags mark the two
-    kinds of word once per vocabulary entry; the starts are computed with NumPy and
-    written with one ``Doc.from_array``.
+    ``Sentencizer`` does), and after any token holding a line break (headlines and
+    comment lines carry no full stop). Lexeme flags mark the two kinds of word once
+    per vocabulary entry; one ``Doc.to_array`` reads them, one pass over the rows
+    finds the starts (news documents are short: a loop over plain lists beats array
+    arithmetic on them), and one ``Doc.from_array`` writes them.
     """
 
     def __init__(self, vocab: Vocab) -> None:
@@ -68,23 +69,24 @@ class SentenceSplitter:
         self.line_break = vocab.add_flag(lambda word: "\n" in word)
 
     def __call__(self, doc: Doc) -> Doc:
-        size = len(doc)
-        if size == 0:
+        if len(doc) == 0:
             return doc
-        flags = doc.to_array([self.final_mark, IS_PUNCT, self.line_break]).astype(bool)
-        final, line_break = flags[:, 0], flags[:, 2]
-        words = np.flatnonzero(~(final | flags[:, 1]))
-        marks_before = np.cumsum(final)
-        starts = np.zeros(size, dtype=bool)
-        starts[0] = True
-        if len(words):
-            # A word starts a sentence when a final mark stands between it and the word before.
-            previous = np.concatenate(([-1], words[:-1]))
-            seen_before = np.where(previous >= 0, marks_before[np.maximum(previous, 0)], 0)
-            starts[words[marks_before[words - 1] > seen_before]] = True
-        starts[1:] |= line_break[:-1]
-        values = np.where(starts, 1, -1).astype(np.int64).astype(np.uint64)
-        doc.from_array([SENT_START], cast(Ints2d, values.reshape(-1, 1)))
+        rows = doc.to_array([self.final_mark, IS_PUNCT, self.line_break]).tolist()
+        starts = [-1] * len(rows)
+        starts[0] = 1
+        mark_seen = after_break = False
+        for i, (final, punct, line_break) in enumerate(rows):
+            if final:
+                mark_seen = True
+            elif not punct:
+                if mark_seen:
+                    starts[i] = 1  # a word after a sentence-final mark
+                mark_seen = False
+            if after_break:
+                starts[i] = 1
+            after_break = bool(line_break)
+        values = np.array(starts, dtype=np.int64).astype(np.uint64).reshape(-1, 1)
+        doc.from_array([SENT_START], cast(Ints2d, values))
         return doc
 
 
