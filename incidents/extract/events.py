@@ -126,12 +126,14 @@ def sentence_events(
     scores: dict[int, dict[str, float]] | None = None,
     policy: CombinationPolicy = DEFAULT_POLICY,
     doc_text: str | None = None,
+    parts: list[tuple[Span, list[Span]]] | None = None,
 ) -> tuple[list[RawEvent], list[RawClaim]]:
     """Every event (and claim) a document states, one per type and sentence, in text order.
 
     ``scores`` are the trained model's type probabilities per sentence (keyed by the
     sentence's first token); :mod:`incidents.extract.policy` combines them with the rules.
-    ``doc_text`` is the doc's text when the caller has it (``Doc.text`` joins every token).
+    ``doc_text`` is the doc's text when the caller has it (``Doc.text`` joins every token),
+    and ``parts`` its :func:`sentences_with_spans` when already read.
     """
     events: list[RawEvent] = []
     claims: list[RawClaim] = []
@@ -144,7 +146,7 @@ def sentence_events(
         for i in _compared_tokens(doc.spans[SPANS_KEY]):
             year_tokens.pop(i, None)  # "the deadliest since 2017"
     whole = doc.text if doc_text is None else doc_text
-    for sentence, spans in _sentences_with_spans(doc):
+    for sentence, spans in sentences_with_spans(doc) if parts is None else parts:
         text = whole[sentence.start_char : sentence.end_char]
         if not text.strip():
             continue
@@ -251,7 +253,7 @@ def sentence_events(
     return events, claims
 
 
-def _sentences_with_spans(doc: Doc) -> list[tuple[Span, list[Span]]]:
+def sentences_with_spans(doc: Doc) -> list[tuple[Span, list[Span]]]:
     """Each sentence of ``doc`` with its rule spans (those starting in it, in the
     order of the span group), a sentence parted where a contrast ends the reach of a
     sentence-level cue (see :func:`_parted`)."""
@@ -316,16 +318,19 @@ def _parted(
     return parts
 
 
-def sentences_for_the_model(doc: Doc) -> list[Span]:
+def sentences_for_the_model(
+    doc: Doc, parts: list[tuple[Span, list[Span]]] | None = None
+) -> list[Span]:
     """The sentences whose scores :func:`sentence_events` may ask the policy to use.
 
     Those with a rule span, less those the rules settle alone: a sentence blocked by
     a sentence-level cue (or by a sports or topic cue with no casualty word), and one
     with no trigger where the model may not add an event either (a hypothetical, a
     claim, a question). Every sentence left out would have had its scores unread.
+    ``parts`` are the doc's :func:`sentences_with_spans` when already read.
     """
     chosen = []
-    for sentence, spans in _sentences_with_spans(doc):
+    for sentence, spans in sentences_with_spans(doc) if parts is None else parts:
         labels = {s.label_ for s in spans}
         if not labels or labels & SENTENCE_BLOCKERS:
             continue

@@ -31,6 +31,7 @@ from incidents.extract.events import (
     RawEvent,
     sentence_events,
     sentences_for_the_model,
+    sentences_with_spans,
 )
 from incidents.extract.lexicon import Lexicon, load_lexicon
 from incidents.extract.nlp import build_nlp
@@ -138,12 +139,13 @@ class Extractor:
         read = self.read_places(document.text, lang, context)
         classifier = self.classifiers.get(lang)
         policy = self.policies.get(lang, DEFAULT_POLICY)
+        parts = sentences_with_spans(read.doc)
         asked = (
-            sentences_for_the_model(read.doc)
+            sentences_for_the_model(read.doc, parts)
             if classifier is not None and policy.uses_model
             else None
         )
-        return Prepared(document, lang, read, asked)
+        return Prepared(document, lang, read, asked, parts)
 
     def finish(self, prepared: Sequence[Prepared]) -> list[ExtractionResult]:
         """Events and claims of prepared documents (see :meth:`prepare`), in order; the
@@ -177,6 +179,7 @@ class Extractor:
             scores,
             policy,
             read.folded.text,
+            prepared.parts,
         )
         events = _merge(document, read.folded, raw_events, self.places[lang])
         claims = tuple(_claim(document, read.folded, c) for c in raw_claims)
@@ -207,12 +210,15 @@ def finish_each(
 @dataclass(frozen=True, slots=True)
 class Prepared:
     """A document read for extraction (:meth:`Extractor.prepare`): its language, its
-    text and places, and the sentences the model is to score (None: no model)."""
+    text and places, its sentences with their rule spans, and the sentences the model
+    is to score (None: no model)."""
 
     document: Document
     lang: str
     read: PlacesRead
     asked: list[SpacySpan] | None
+    #: Its sentences with their rule spans (:func:`sentences_with_spans`), read once.
+    parts: list[tuple[SpacySpan, list[SpacySpan]]]
 
 
 def _evidence(document: Document, folded: FoldedText, start_char: int, end_char: int) -> Span:

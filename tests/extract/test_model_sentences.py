@@ -11,9 +11,9 @@ import pytest
 from spacy.tokens import Doc, Span
 
 from incidents.extract.events import (
-    _sentences_with_spans,
     sentence_events,
     sentences_for_the_model,
+    sentences_with_spans,
 )
 from incidents.extract.extractor import Extractor
 from incidents.extract.policy import CombinationPolicy
@@ -26,7 +26,7 @@ EAGER = CombinationPolicy(veto_below=0.3, add_at_least=0.6)
 
 def _with_spans(doc: Doc) -> list[Span]:
     """Every sentence (or part of one, as the events are read) with a rule span."""
-    return [sentence for sentence, spans in _sentences_with_spans(doc) if spans]
+    return [sentence for sentence, spans in sentences_with_spans(doc) if spans]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
