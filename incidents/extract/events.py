@@ -10,6 +10,7 @@ Mentions of the same type at the same place in one document are then one event.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -141,11 +142,11 @@ def sentence_events(
     pending_references: list[RawEvent] = []
     untold: set[EventType] = set()  # types the sentence before named but did not report
     years = published_years(published) if published else []
-    year_tokens = _four_digit_tokens(doc) if years else {}
+    whole = doc.text if doc_text is None else doc_text
+    year_tokens = _four_digit_tokens(doc) if years and _FOUR_DIGITS.search(whole) else {}
     if year_tokens:
         for i in _compared_tokens(doc.spans[SPANS_KEY]):
             year_tokens.pop(i, None)  # "the deadliest since 2017"
-    whole = doc.text if doc_text is None else doc_text
     for sentence, spans in sentences_with_spans(doc) if parts is None else parts:
         text = whole[sentence.start_char : sentence.end_char]
         if not text.strip():
@@ -431,6 +432,10 @@ ABSORBS = {
     EventType.AIRSTRIKE: {EventType.SUICIDE_BOMBING, EventType.SHOOTING},
     EventType.SHELLING: {EventType.SHOOTING},
 }
+
+
+#: Four digits in a row: the text may name a year (:func:`_four_digit_tokens`).
+_FOUR_DIGITS = re.compile(r"[0-9]{4}")
 
 
 def _four_digit_tokens(doc: Doc) -> dict[int, int]:

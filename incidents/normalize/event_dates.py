@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from hijridate import Gregorian, Hijri
 from persiantools.jdatetime import JalaliDate
@@ -166,17 +167,28 @@ def resolve_event_date(
     on Sunday and freed today": Sunday for the kidnapping), and without ``near`` the
     first kind in that order wins (two days back, the day before, a relative day, a
     weekday)."""
-    explicit = _explicit_date(folded_sentence, published)
+    explicit, found = _days_in(folded_sentence, published)
     if explicit is not None:
         return explicit
-    if published is None or refers_to_the_same_day(folded_sentence):
-        return None
-    found = _relative_days(folded_sentence, published)
     if not found:
         return None
     if near is None:
         return min(found, key=lambda day: day.rank).date
     return min(found, key=lambda day: (day.said, abs(day.at - near), day.rank)).date
+
+
+@lru_cache(maxsize=1024)
+def _days_in(
+    folded_sentence: str, published: dt.date | None
+) -> tuple[dt.date | None, tuple[_RelativeDay, ...]]:
+    """The explicit date of a sentence, or else its relative days (none when it
+    refers to a day told before). Remembered: each event of a sentence asks."""
+    explicit = _explicit_date(folded_sentence, published)
+    if explicit is not None:
+        return explicit, ()
+    if published is None or refers_to_the_same_day(folded_sentence):
+        return None, ()
+    return None, tuple(_relative_days(folded_sentence, published))
 
 
 @dataclass(frozen=True, slots=True)
