@@ -805,7 +805,7 @@ def _inner(
         inner = resolved[other.start]
         if other is place or inner is None or outer is None:
             continue
-        close = 0 < other.start - place.end <= 2 or 0 < place.start - other.end <= 2
+        close = 0 <= other.start - place.end <= 2 or 0 <= place.start - other.end <= 2
         if close and inner.kind == "district" and inner.parent == outer.name:
             return other
         # "مدينة بابنوسة غربي كردفان", "Kankara in Katsina state": a town named just

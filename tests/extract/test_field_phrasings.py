@@ -33,6 +33,13 @@ def _found(extractor: Extractor, text: str, lang: str) -> Found:
 
 
 CASES = [
+    # A district right after its city's possessive is the place ("Mogadishu's Hodan").
+    pytest.param(
+        "en",
+        "Police sealed off the roads around Mogadishu's Hodan district on Sunday.",
+        [("road_closure", "Hodan", None, None)],
+        id="en-district-after-city-possessive",
+    ),
     # Arabic: duals made from the lexicon's singulars, "one" after its noun, a full stop
     # with no space after it, a threat verb.
     pytest.param(
