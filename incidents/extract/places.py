@@ -22,7 +22,7 @@ from spacy.vocab import Vocab
 from incidents.extract.lexicon import Lexicon
 from incidents.geocode import Gazetteer, GazetteerEntry, choose
 from incidents.geocode.curated import load_place_types, load_vicinity_words
-from incidents.geocode.names import name_key
+from incidents.geocode.names import is_arabic_script, name_key
 
 EVENT_ROLE = "event"
 _DATELINE_MARKS = frozenset({"-", "–", "—", "(", ":"})
@@ -186,11 +186,20 @@ class PlaceFinder:
         context: Collection[str] = (),
     ) -> set[str]:
         """The countries to choose ``mention``'s place by: those of the text, except
-        that a name offering a minor town does not vote for itself. «شهر اریحا» beside
-        Idlib is Ariha in Syria, though Jericho, the only larger town of the name, would
-        otherwise add Palestine to the text's countries by itself."""
+        that an ambiguous name does not vote for itself. «شهر اریحا» beside Idlib is
+        Ariha in Syria, though Jericho, the only larger town of the name, would
+        otherwise add Palestine to the text's countries by itself; «عمّان» beside «الشرطة
+        الأردنية» is Amman, though folding drops the shadda that tells it from عمان,
+        Oman, which would add Oman. (A Latin country name such as "Iraq" still votes:
+        that a town somewhere has it as an alternate name does not make it ambiguous.)"""
         is_minor = self.gazetteer.is_minor
-        if not any(is_minor(c) for c in mention.candidates):
+        candidates = mention.candidates
+        country_or_town = (
+            len({c.country for c in candidates}) > 1
+            and any(c.kind == "country" for c in candidates)
+            and is_arabic_script(mention.surface)
+        )
+        if not country_or_town and not any(is_minor(c) for c in candidates):
             return countries
         others = [m for m in mentions if m is not mention]
         return self.countries(others, doc) | set(context)
