@@ -342,6 +342,252 @@ CASES = [
         [("attack_on_civilians", "Mansour", None, None)],
         id="stabbed-in-the-flank",
     ),
+    # Eighth round: other senses of trigger words (a suicidal decision, death that
+    # snatches, a crisis that breaks out, points of sale, cutting the way on speculators,
+    # carbon capture, suspended trains, burst mains and boilers, quarry blasting, online
+    # and natural attacks, hunting, electoral battles, tangled wires, epidemics, monuments,
+    # civil alerts, wedding gunfire, accidents, walks), plans, fears, denials and memories.
+    pytest.param(
+        "وصف نواب قرار خصخصة الكهرباء في بغداد بأنه «انتحاري».",
+        [],
+        id="suicidal-decision",
+    ),
+    pytest.param(
+        "خطف الموت المطرب الشعبي في البصرة بعد صراع مع المرض.",
+        [],
+        id="death-snatched",
+    ),
+    pytest.param(
+        "اندلعت أزمة سياسية بين أربيل وبغداد حول رواتب الموظفين.",
+        [],
+        id="crisis-broke-out",
+    ),
+    pytest.param(
+        "أقامت شركة الاتصالات نقاط بيع جديدة في أسواق كركوك.",
+        [],
+        id="points-of-sale",
+    ),
+    pytest.param(
+        "قطعت الحكومة الطريق على المضاربين بالعملة في بغداد.",
+        [],
+        id="cut-the-way-on-speculators",
+    ),
+    pytest.param(
+        "افتتحت الشركة مصنعا لاحتجاز الكربون في الجبيل.",
+        [],
+        id="carbon-capture",
+    ),
+    pytest.param(
+        "قررت الهيئة توقيف رحلات القطار بين القاهرة وأسوان أسبوعا.",
+        [],
+        id="trains-suspended",
+    ),
+    pytest.param(
+        "تسبب انفجار أنبوب مياه في غرق شوارع حي المنصور ببغداد.",
+        [],
+        id="burst-water-main",
+    ),
+    pytest.param(
+        "توفيت امرأة إثر انفجار قنينة غاز في منزلها بالدار البيضاء.",
+        [],
+        id="gas-bottle",
+    ),
+    pytest.param(
+        "أصيب عاملان إثر انفجار مرجل في معمل بحمص.",
+        [],
+        id="boiler",
+    ),
+    pytest.param(
+        "يشكو أهالي الرصيفة من التفجيرات في المحاجر القريبة منهم.",
+        [],
+        id="quarry-blasting",
+    ),
+    pytest.param(
+        "هاجم مغردون وزير التربية في عمّان بسبب المناهج.",
+        [],
+        id="attacked-online",
+    ),
+    pytest.param(
+        "اقتحمت السيول منازل في وادي حضرموت بعد أمطار غزيرة.",
+        [],
+        id="floods-stormed",
+    ),
+    pytest.param(
+        "أطلق صيادون النار على أسراب الطيور المهاجرة في صحراء الأنبار.",
+        [],
+        id="shot-at-birds",
+    ),
+    pytest.param(
+        "انطلقت مسابقات القنص بالصقور شمال الرياض.",
+        [],
+        id="falconry",
+    ),
+    pytest.param(
+        "تشهد البصرة معركة انتخابية حامية بين القوائم.",
+        [],
+        id="electoral-battle",
+    ),
+    pytest.param(
+        "تسبب اشتباك الأسلاك في حريق محدود بسوق الزرقاء.",
+        [],
+        id="tangled-wires",
+    ),
+    pytest.param(
+        "سجلت دائرة الصحة انتشار الإنفلونزا بين جنود معسكر في الموصل.",
+        [],
+        id="flu-among-soldiers",
+    ),
+    pytest.param(
+        "أزاح المحافظ الستار عن نصب تذكاري لشهداء الجيش في البصرة.",
+        [],
+        id="memorial-monument",
+    ),
+    pytest.param(
+        "رفعت مستشفيات الكويت حالة التأهب لموسم الإنفلونزا.",
+        [],
+        id="hospitals-on-alert",
+    ),
+    pytest.param(
+        "أصيب طفل برصاص الأفراح في حفل زفاف بالرمثا.",
+        [],
+        id="wedding-gunfire",
+    ),
+    pytest.param(
+        "أصيب صياد بطلق ناري عن طريق الخطأ في بادية المفرق.",
+        [],
+        id="by-mistake",
+    ),
+    pytest.param(
+        "قطع الرحالة الطريق من العقبة إلى عمّان مشيا على الأقدام.",
+        [],
+        id="walked-the-road",
+    ),
+    pytest.param(
+        "اتهم نائب الأحزاب باختطاف الدولة في بيروت.",
+        [],
+        id="hijacked-state",
+    ),
+    pytest.param(
+        "توفي طفل دهسا تحت عجلات شاحنة في الزرقاء.",
+        [],
+        id="run-over-accident",
+    ),
+    pytest.param(
+        "من المقرر إغلاق شارع الرشيد في بغداد أمام السيارات الشهر المقبل.",
+        [],
+        id="scheduled-closure",
+    ),
+    pytest.param(
+        "ليس صحيحا أن مسلحين خطفوا تاجرا في كركوك.",
+        [],
+        id="not-true-laysa",
+    ),
+    pytest.param(
+        "الحديث عن اعتقالات في حي الميدان بدمشق محض خيال.",
+        [],
+        id="mere-fiction",
+    ),
+    pytest.param(
+        "خلت الزيارة في كربلاء من أي اشتباكات.",
+        [],
+        id="free-of-any",
+    ),
+    pytest.param(
+        "الأنباء عن غارة على رفح نفاها الجيش.",
+        [],
+        id="denied-after",
+    ),
+    pytest.param(
+        "يخشى سكان حلب أن تتجدد الاشتباكات في الشتاء.",
+        [],
+        id="residents-fear",
+    ),
+    pytest.param(
+        "لا يستبعد مسؤولون شن ضربات جوية على سنجار.",
+        [],
+        id="not-ruled-out",
+    ),
+    pytest.param(
+        "أقر المجلس مقترحا بنشر قوات على الحدود قرب القائم.",
+        [],
+        id="proposal-to-deploy",
+    ),
+    pytest.param(
+        "رصدت الشرطة 40 حادثة إطلاق نار في الأشهر العشرة الأولى من العام في إربد.",
+        [],
+        id="first-ten-months",
+    ),
+    pytest.param(
+        "كل تفجير بيصير ببيروت وراه المخابرات.",
+        [],
+        id="every-bombing",
+    ),
+    pytest.param(
+        "يروي ضابط في مذكراته كيف نجا من كمين في الفلوجة.",
+        [],
+        id="memoirs",
+    ),
+    pytest.param(
+        "قال المحافظ الذي نجا من تفجير إبان ولايته إن كركوك آمنة.",
+        [],
+        id="during-his-term",
+    ),
+    pytest.param(
+        "توفي القائد الذي قاد معارك تحرير الموصل عن عمر 70 عاما.",
+        [],
+        id="who-led-battles",
+    ),
+    pytest.param(
+        "ما ننسى اللي راحوا بتفجير الكرادة.",
+        [],
+        id="never-forget",
+    ),
+    pytest.param(
+        "تضمن حفل التخريج في كلية الشرطة ببغداد عروضا لتحرير رهائن.",
+        [],
+        id="police-graduation",
+    ),
+    pytest.param(
+        "صوروا الكليب بشوارع بيروت وفيه مشاهد تفجيرات.",
+        [],
+        id="music-clip",
+    ),
+    # ... and the events that share their words still stand.
+    pytest.param(
+        "اندلعت احتجاجات تخللتها اشتباكات مع قوات الأمن في الناصرية أمس.",
+        [("armed_clash", "Nasiriyah", None, None)],
+        id="controls-clashes-amid-protests",
+    ),
+    pytest.param(
+        "قطع مسلحون الطريق أمام السيارات في بلدة طفس أمس.",
+        [("road_closure", "Tafas", None, None)],
+        id="controls-gunmen-cut-the-road",
+    ),
+    pytest.param(
+        "أطلق مسلحون النار على حفل عرس في الرمثا أمس فقتل شاب.",
+        [("shooting", "Ar Ramtha", 1, None)],
+        id="controls-gunfire-at-a-wedding",
+    ),
+    pytest.param(
+        "قتل شاب برصاص مجهولين أثناء رحلة صيد في بادية المفرق أمس.",
+        [("shooting", "Mafraq", 1, None)],
+        id="controls-shot-on-a-hunting-trip",
+    ),
+    pytest.param(
+        "توفي رجل متأثرا بجروحه بعد أن دهسه مستوطن بسيارته قرب نابلس أمس.",
+        [("attack_on_civilians", "Nablus", 1, None)],
+        id="controls-settler-ran-over",
+    ),
+    pytest.param(
+        "قتل ثلاثة مدنيين في اشتباكات بحي الأشرفية في حلب أمس ويخشى السكان تجددها.",
+        [("armed_clash", "Ashrafiyeh", 3, None)],
+        id="controls-clash-then-fear",
+    ),
+    pytest.param(
+        "طخوا على سيارة شب بحي باب التبانة بطرابلس وانصاب برجله.",
+        [("shooting", "Bab al-Tabbaneh", None, 1)],
+        id="levantine-young-man-injured",
+    ),
 ]
 
 
