@@ -305,6 +305,475 @@ CASES = [
         [],
         id="no-stop-and-search-seen",
     ),
+    # Eighth probe: denials in slang and set phrases, history told as childhood, decades
+    # and carried-out sentences, tallies by season or average, plans, fears and wishes,
+    # other senses (rain showers, a square, stolen goods, verbal clashes, packages, a
+    # figurative path), accidents and duds; positive controls that share their words.
+    pytest.param(
+        "این عکسای انفجار تو کرمانشاه همش فتوشاپه، ما خودمون اونجاییم.",
+        [],
+        id="p8-fake-slang-photoshopped",
+    ),
+    pytest.param(
+        "رئیس پلیس هرمزگان گفت تاکنون هیچ‌گونه حمله مسلحانه‌ای به پاسگاه‌های مرزی جاسک "
+        "گزارش نشده است.",
+        [],
+        id="p8-no-kind-of-attack-reported",
+    ),
+    pytest.param(
+        "فرماندار گفت در این شهرستان هیچ تیراندازی‌ای صورت نگرفته و اوضاع عادی است، و "
+        "هیچ تیراندازی در خاش صورت نگرفت.",
+        [],
+        id="p8-no-shooting-took-place",
+    ),
+    pytest.param(
+        "ادعای ربوده شدن دو کودک در بوکان، شایعه‌ای بیش نیست و هر دو کودک نزد خانواده هستند.",
+        [],
+        id="p8-nothing-but-a-rumour",
+    ),
+    pytest.param(
+        "تو بازار سقز نه تیراندازی شده نه کسی بازداشت شده، همه چی آروم بود.",
+        [],
+        id="p8-neither-shooting-nor-arrest",
+    ),
+    pytest.param(
+        "فرمانده انتظامی گفت ماجرای تیراندازی در پارک لاله تهران ساخته و پرداخته چند "
+        "صفحه اینستاگرامی است.",
+        [],
+        id="p8-made-up-story",
+    ),
+    pytest.param(
+        "بمب‌گذاری مسجد قندوز را همان‌هایی سازمان داده بودند که امروز ادعای صلح دارند.",
+        [],
+        id="p8-organised-by-blame",
+    ),
+    pytest.param(
+        "وقتی جوان بودم تو کابل هفته‌ای دو بار انفجار می‌شد.",
+        [],
+        id="p8-when-i-was-young",
+    ),
+    pytest.param(
+        "خاطرات یک پرستار از بمباران بیمارستان حلب در قالب کتابی منتشر شد.",
+        [],
+        id="p8-memoirs-of-a-bombing",
+    ),
+    pytest.param(
+        "مسجدی که در انفجار تروریستی آسیب دیده بود، پس از مرمت امروز در قندوز بازگشایی شد.",
+        [],
+        id="p8-had-been-damaged",
+    ),
+    pytest.param(
+        "در دهه شصت، آبادان بارها زیر گلوله‌باران توپخانه عراق بود.",
+        [],
+        id="p8-decade-named",
+    ),
+    pytest.param(
+        "حکم قصاص مردی که دو مأمور را در زاهدان به رگبار بسته بود امروز اجرا شد.",
+        [],
+        id="p8-retribution-carried-out",
+    ),
+    pytest.param(
+        "از اول آبان تا امروز ۱۲ نفر در درگیری‌های طایفه‌ای در ایذه کشته شده‌اند.",
+        [],
+        id="p8-since-start-of-month",
+    ),
+    pytest.param(
+        "در شش‌ماهه نخست سال، ۲۱ صراف در ایرانشهر هدف تیراندازی قرار گرفتند.",
+        [],
+        id="p8-in-the-half-year",
+    ),
+    pytest.param(
+        "به طور متوسط هر هفته یک کولبر در سردشت با شلیک مرزبانان زخمی می‌شود.",
+        [],
+        id="p8-on-average-every-week",
+    ),
+    pytest.param(
+        "هر بار که تو زاهدان اعتراض میشه، پلیس جاده‌های ورودی شهر رو می‌بنده.",
+        [],
+        id="p8-whenever-colloquial",
+    ),
+    pytest.param(
+        "پلیس راه اعلام کرد جاده هراز از ماه آینده برای تعریض مسدود خواهد شد.",
+        [],
+        id="p8-closure-next-month",
+    ),
+    pytest.param(
+        "شورای تأمین تصمیم گرفته است در ورودی‌های اهواز ایست بازرسی برپا کند.",
+        [],
+        id="p8-decided-to-set-up-checkpoints",
+    ),
+    pytest.param(
+        "رهبر حوثی‌ها قول داد کشتی‌های آمریکایی را در دریای سرخ هدف حملات موشکی قرار دهد.",
+        [],
+        id="p8-promised-to-strike",
+    ),
+    pytest.param(
+        "شبه‌نظامیان به ساکنان الفاشر گفتند شهر را ترک کنند وگرنه محله‌هایشان را گلوله‌باران می‌کنند.",
+        [],
+        id="p8-or-else-shelling",
+    ),
+    pytest.param(
+        "ساکنان روستاهای مرزی از ترس بمباران، شب‌ها را نزد بستگان خود در صیدا می‌گذرانند.",
+        [],
+        id="p8-for-fear-of-bombing",
+    ),
+    pytest.param(
+        "خدا نکنه یه روز تو بازار تجریش کسی دست به تیراندازی بزنه.",
+        [],
+        id="p8-god-forbid",
+    ),
+    pytest.param(
+        "خدایا کویته رو از شر این انفجارها نجات بده.",
+        [],
+        id="p8-rid-us-of",
+    ),
+    pytest.param(
+        "پیش‌بینی هواشناسی: رگبارهای پراکنده در شیراز و یاسوج.",
+        [],
+        id="p8-rain-showers",
+    ),
+    pytest.param(
+        "تجمع بازنشستگان امروز در میدان توپخانه تهران برگزار شد.",
+        [],
+        id="p8-artillery-square",
+    ),
+    pytest.param(
+        "دیروز گوشیمو تو مترو تهران دزدیدن، حتی نفهمیدم کی.",
+        [],
+        id="p8-phone-stolen",
+    ),
+    pytest.param(
+        "جلسه شورای شهر کرج با درگیری لفظی میان دو عضو شورا به هم خورد.",
+        [],
+        id="p8-verbal-clash",
+    ),
+    pytest.param(
+        "با اعلام حراج، خریداران صبح امروز به فروشگاه‌های دبی یورش بردند.",
+        [],
+        id="p8-shoppers-rushed",
+    ),
+    pytest.param(
+        "هواداران پرسپولیس پس از بازی، بازیکنان را در فرودگاه مشهد محاصره کردند.",
+        [],
+        id="p8-fans-surrounded-players",
+    ),
+    pytest.param(
+        "تعزیرات از بازرسی گسترده از نانوایی‌های قزوین خبر داد.",
+        [],
+        id="p8-market-inspection",
+    ),
+    pytest.param(
+        "قیمت آرد تو هرات مثل بمب ترکیده.",
+        [],
+        id="p8-like-a-bomb",
+    ),
+    pytest.param(
+        "هواپیمای آموزشی پس از برخورد با دکل برق در حومه کرج سقوط کرد.",
+        [],
+        id="p8-plane-hit-a-mast",
+    ),
+    pytest.param(
+        "یک مینی بوس حامل زائران در نزدیکی کربلا با کامیون برخورد کرد و ۶ نفر زخمی شدند.",
+        [],
+        id="p8-minibus-collided",
+    ),
+    pytest.param(
+        "در ورودی کربلا موکب‌داران بسته‌های غذایی میان زائران توزیع کردند.",
+        [],
+        id="p8-food-packages-at-entrance",
+    ),
+    pytest.param(
+        "وزیر خارجه طالبان در کابل با این سخنان راه هرگونه گفتگو با اسلام‌آباد را بست.",
+        [],
+        id="p8-closed-the-path-of-talks",
+    ),
+    pytest.param(
+        "انفجار ناشی از تجمع گاز متان در معدن زرند سه کارگر را مصدوم کرد.",
+        [],
+        id="p8-methane-blast",
+    ),
+    pytest.param(
+        "انفجار آبگرمکن در یک منزل مسکونی در اردبیل دو نفر را مصدوم کرد.",
+        [],
+        id="p8-water-heater-blast",
+    ),
+    pytest.param(
+        "نارنجکی که به سوی خودروی پلیس در پیشاور پرتاب شد، عمل نکرد.",
+        [],
+        id="p8-grenade-failed-to-go-off",
+    ),
+    pytest.param(
+        "بمبی که در پارکی در سلیمانیه پیدا شد توسط ارتش بی‌اثر شد.",
+        [],
+        id="p8-bomb-rendered-harmless",
+    ),
+    pytest.param(
+        "یگان ویژه در تمرینی در ترمینال جنوب تهران مقابله با گروگان‌گیری را تمرین کرد.",
+        [],
+        id="p8-hostage-drill",
+    ),
+    pytest.param(
+        "منجمان رصدخانه کاشان انفجار یک ابرنواختر را ثبت کردند.",
+        [],
+        id="p8-supernova",
+    ),
+    pytest.param(
+        "افراد مسلح ناشناس صبح امروز خودروی یک مهندس را در کرکوک متوقف کردند و او را ربودند.",
+        [("kidnapping", "Kirkuk", None, None)],
+        id="p8-car-stopped-engineer-kidnapped",
+    ),
+    pytest.param(
+        "ماموران امنیتی امروز در سنندج سه فعال مدنی را بازداشت کردند.",
+        [("arrest", "Sanandaj", None, None)],
+        id="p8-activists-arrested",
+    ),
+    pytest.param(
+        "معترضان صبح امروز جاده اصلی زاهدان به خاش را با لاستیک‌های آتش‌زده بستند.",
+        [("road_closure", "Zahedan", None, None)],
+        id="p8-protesters-closed-road",
+    ),
+    pytest.param(
+        "پس از جنگ دیروز میان دو قبیله در حومه کویته، پلیس ایست‌های بازرسی برپا کرد.",
+        [("armed_clash", "Quetta", None, None), ("security_deployment", "Quetta", None, None)],
+        id="p8-clash-then-checkpoints",
+    ),
+    pytest.param(
+        "دیروز یه بمب تو بازار کویته ترکید و چهار نفر کشته شدن.",
+        [("explosion", "Quetta", 4, None)],
+        id="p8-bomb-colloquial",
+    ),
+    pytest.param(
+        "پهپادهای ارتش اسرائیل امروز یک خودرو را در صور هدف قرار دادند و یک نفر کشته شد.",
+        [("airstrike", "Tyre", 1, None)],
+        id="p8-drone-strike-tyre",
+    ),
+    pytest.param(
+        "انفجار یک مهمات منفجرنشده دیروز در حومه بامیان جان دو کودک را گرفت.",
+        [("explosion", "Bamyan", 2, None)],
+        id="p8-uxo-blast-is-an-event",
+    ),
+    pytest.param(
+        "شایعه حمله به پاسگاه تکذیب شد. ساعتی بعد افراد مسلح در سراوان به سوی خودروی "
+        "پلیس آتش گشودند و یک مأمور را زخمی کردند.",
+        [("shooting", "Saravan", None, 1)],
+        id="p8-rumour-denied-then-shooting",
+    ),
+    pytest.param(
+        "در انفجار امروز در کابل سه نفر کشته شدند؛ تاکنون هیچ بازداشتی صورت نگرفته است.",
+        [("explosion", "Kabul", 3, None)],
+        id="p8-blast-stands-beside-no-arrest",
+    ),
+    pytest.param(
+        "انفجار امروز در کابل که سه کشته برجا گذاشت، برگزاری انتخابات سال آینده را با "
+        "تردید روبه‌رو کرد.",
+        [("explosion", "Kabul", 3, None)],
+        id="p8-next-year-does-not-hedge-the-blast",
+    ),
+    pytest.param(
+        "افراد مسلح امروز در کویته به سوی یک اتوبوس آتش گشودند و پنج نفر را کشتند؛ این "
+        "حمله هر بار با همین شیوه انجام می‌شود.",
+        [("shooting", "Quetta", 5, None)],
+        id="p8-each-time-without-whenever",
+    ),
+    pytest.param(
+        "یک بمب کنار جاده‌ای امروز در قندهار منفجر شد و سه سرباز را کشت؛ طالبان قول داد "
+        "عاملان را مجازات کند.",
+        [("explosion", "Kandahar", 3, None)],
+        id="p8-promise-after-the-blast",
+    ),
+    pytest.param(
+        "پلیس امروز در مشهد سه نفر را به اتهام سرقت مسلحانه و زورگیری خودرو بازداشت کرد.",
+        [("arrest", "Mashhad", None, None)],
+        id="p8-armed-robbery-arrest",
+    ),
+    # Eighth probe, second round: negated light verbs, forecasts, songs and training,
+    # civil uses of forces, drones, patrols and searches, tallies against a period.
+    pytest.param(
+        "والا من خودم دیروز تو قندهار بودم، هیچ جنگی نبود، همه سر کارشون بودن.",
+        [],
+        id="p8-no-war-in-kandahar",
+    ),
+    pytest.param(
+        "سخنگوی ارتش اسرائیل گفت این ارتش هرگز بیمارستان‌های رفح را بمباران نکرده است.",
+        [],
+        id="p8-never-bombarded",
+    ),
+    pytest.param(
+        "پلیس راه گفت هیچ خودرویی در محور زاهدان به خاش هدف گلوله قرار نگرفت.",
+        [],
+        id="p8-not-hit-by-a-bullet",
+    ),
+    pytest.param(
+        "اصلا انفجاری در کار نبوده، صدای رعد و برق تو کرمان بوده.",
+        [],
+        id="p8-nothing-of-the-sort",
+    ),
+    pytest.param(
+        "کارشناسان پیش‌بینی می‌کنند درگیری‌ها در حومه طرابلس در روزهای آینده شدت بگیرد.",
+        [],
+        id="p8-forecast-of-fighting",
+    ),
+    pytest.param(
+        "شاید فردا دوباره ضاحیه رو بمباران کنن، خدا رحم کنه.",
+        [],
+        id="p8-perhaps-tomorrow",
+    ),
+    pytest.param(
+        "ممکنه امشب جاده قندهار رو ببندن، زودتر راه بیفتین.",
+        [],
+        id="p8-may-close-tonight",
+    ),
+    pytest.param(
+        "خواننده جوان در آهنگ تازه‌اش از بمباران حلب و کودکان آواره می‌خواند.",
+        [],
+        id="p8-song-about-a-bombing",
+    ),
+    pytest.param(
+        "دوره آموزش تیراندازی برای ماموران تازه‌وارد پلیس در اصفهان برگزار شد.",
+        [],
+        id="p8-shooting-course",
+    ),
+    pytest.param(
+        "ساختمان فرسوده بیمارستان قدیمی تبریز با انفجار کنترل‌شده تخریب شد.",
+        [],
+        id="p8-controlled-demolition",
+    ),
+    pytest.param(
+        "با استقرار واحدهای صنعتی جدید در شهرک صنعتی کاوه، ۵۰۰ شغل ایجاد شد.",
+        [],
+        id="p8-industrial-units",
+    ),
+    pytest.param(
+        "نیروگاه اتمی بوشهر پس از تعمیرات اساسی دوباره به مدار آمد و کارشناسان روس به "
+        "آنجا اعزام شدند.",
+        [],
+        id="p8-power-plant-experts-sent",
+    ),
+    pytest.param(
+        "وزارت کار از اعزام نیروی کار ماهر ایرانی به دوحه خبر داد.",
+        [],
+        id="p8-workforce-sent",
+    ),
+    pytest.param(
+        "شهرداری مشهد طرح پاکسازی محله‌های حاشیه شهر از نخاله‌های ساختمانی را آغاز کرد.",
+        [],
+        id="p8-neighbourhood-cleanup",
+    ),
+    pytest.param(
+        "جستجو در اینترنت برای خرید خودرو در تهران دو برابر شد.",
+        [],
+        id="p8-web-search",
+    ),
+    pytest.param(
+        "پهپادهای کشاورزی با هدف سم‌پاشی مزارع گندم در دزفول به کار گرفته شدند.",
+        [],
+        id="p8-with-the-aim-of-spraying",
+    ),
+    pytest.param(
+        "گشت‌های گردشگری جزیره قشم از هفته گذشته دوباره آغاز شد.",
+        [],
+        id="p8-sightseeing-tours",
+    ),
+    pytest.param(
+        "بمباران پیامکی تبلیغات انتخاباتی در شیراز مردم را کلافه کرده است.",
+        [],
+        id="p8-text-message-bombardment",
+    ),
+    pytest.param(
+        "پسربچه‌ها با تفنگ‌های آب‌پاش در پارک ملت مشهد بازی می‌کردند.",
+        [],
+        id="p8-water-pistols",
+    ),
+    pytest.param(
+        "پدرم دیشب تو خونه‌مون تو اراک حمله قلبی کرد، الان بیمارستانه.",
+        [],
+        id="p8-heart-attack",
+    ),
+    pytest.param(
+        "در مقایسه با مدت مشابه پارسال، شمار آدم‌ربایی‌ها در کراچی ۲۰ درصد کاهش یافت.",
+        [],
+        id="p8-percent-drop-on-same-period",
+    ),
+    pytest.param(
+        "بابام همیشه میگفت تو جنگ، دزفول رو شبا موشک میزدن.",
+        [],
+        id="p8-father-used-to-say",
+    ),
+    pytest.param(
+        "دولت با این تصمیم عملاً اقتصاد کشور را گروگان گرفته است.",
+        [],
+        id="p8-economy-held-hostage",
+    ),
+    pytest.param(
+        "هزاران نفر از مردم کابل امروز با دسته‌های گل به استقبال تیم ملی کریکت رفتند.",
+        [],
+        id="p8-cricket-team-welcomed",
+    ),
+    pytest.param(
+        "انفجار خنده تماشاگران در سالن تئاتر شهر تهران برقرار بود.",
+        [],
+        id="p8-burst-of-laughter",
+    ),
+    pytest.param(
+        "خبر دستگیری خواننده معروف در شیراز تکذیب شد؛ او در سفر خارجی است.",
+        [],
+        id="p8-arrest-denied-semicolon",
+    ),
+    pytest.param(
+        "فرمانده مرزبانی گفت مرزهای میرجاوه امن است و هیچ تهدیدی وجود ندارد.",
+        [],
+        id="p8-no-threat-at-border",
+    ),
+    pytest.param(
+        "هواپیمای ایران ایر که از مشهد به نجف می‌رفت به دلیل نقص فنی در فرودگاه تبریز فرود آمد.",
+        [],
+        id="p8-plane-diverted",
+    ),
+    pytest.param(
+        "آتش‌سوزی جنگل‌های زاگرس در حومه گچساران پس از سه روز مهار شد.",
+        [],
+        id="p8-forest-fire",
+    ),
+    pytest.param(
+        "در بازی دیشب، مهاجم ما با یک شلیک از راه دور دروازه حریف را در اصفهان باز کرد.",
+        [],
+        id="p8-shot-on-goal",
+    ),
+    pytest.param(
+        "افراد مسلح دیشب در حومه سراوان به یک خودروی سوخت‌بر تیراندازی کردند و راننده آن کشته شد.",
+        [("shooting", "Saravan", 1, None)],
+        id="p8-fuel-carrier-shot",
+    ),
+    pytest.param(
+        "پلیس امروز در ورودی‌های زاهدان ایست بازرسی برپا کرد.",
+        [("security_deployment", "Zahedan", None, None)],
+        id="p8-checkpoint-set-up",
+    ),
+    pytest.param(
+        "پهپادهای اسرائیلی امروز با هدف قرار دادن یک خودرو در صور دو نفر را کشتند.",
+        [("airstrike", "Tyre", 2, None)],
+        id="p8-by-targeting-a-car",
+    ),
+    pytest.param(
+        "نیروهای امنیتی امروز در سراوان هدف گلوله قرار گرفتند و دو مأمور زخمی شدند.",
+        [("shooting", "Saravan", None, 2)],
+        id="p8-targeted-by-gunfire",
+    ),
+    pytest.param(
+        "جنگ قیمت بین اسنپ و تپسی تو تهران دوباره شروع شده.",
+        [],
+        id="p8-price-war",
+    ),
+    pytest.param(
+        "مامانم میگه ماشین همسایه رو دیشب تو رشت دزدیدن.",
+        [],
+        id="p8-neighbours-car-stolen",
+    ),
+    pytest.param(
+        "امنیت زاهدان خوبه، نه بمبی نه درگیری ای، مردم راحت میرن بیرون.",
+        [],
+        id="p8-neither-bomb-nor-clash",
+    ),
 ]
 
 
