@@ -190,6 +190,142 @@ CASES = [
         [("armed_clash", "Tripoli", 4, None)],
         id="clashes-still-news",
     ),
+    # Eighth round: markets that "detonate", proposals "shot down", civil agencies that
+    # deploy, rebutted assertions, tolls counted since a month, controlled detonations.
+    pytest.param(
+        "Wheat prices detonated in Kandahar's bazaar this month.",
+        [],
+        id="prices-detonated",
+    ),
+    pytest.param(
+        "The rupee detonated on the open market in Peshawar on Monday.",
+        [],
+        id="currency-detonated",
+    ),
+    pytest.param(
+        "Jordan's defenders spent the evening in Amman shooting down every long ball.",
+        [],
+        id="shooting-down",
+    ),
+    pytest.param(
+        "Senators shot down the plan to raise taxes in Islamabad on Wednesday.",
+        [],
+        id="shot-down-plan",
+    ),
+    pytest.param(
+        "Egypt drew 1-1 with Ghana in a World Cup qualifier in Cairo, with Salah shooting "
+        "wide twice.",
+        [],
+        id="qualifier",
+    ),
+    pytest.param(
+        "The education ministry has deployed mobile classrooms to camps outside Mosul.",
+        [],
+        id="ministry-deployed",
+    ),
+    pytest.param(
+        "Aid workers were deployed to villages near Herat after the earthquake.",
+        [],
+        id="aid-deployed",
+    ),
+    pytest.param(
+        "The interior ministry rejected opposition assertions that police had shot "
+        "protesters in Basra.",
+        [],
+        id="rejected-assertions",
+    ),
+    pytest.param(
+        "The army rebutted stories that its troops had shelled a village near Kadugli.",
+        [],
+        id="rebutted-stories",
+    ),
+    pytest.param(
+        "Drone strikes have killed at least 900 civilians across Sudan since January.",
+        [],
+        id="killed-since-month",
+    ),
+    pytest.param(
+        "Bandits have kidnapped more than 600 people in Katsina since the start of the year.",
+        [],
+        id="kidnapped-since-start",
+    ),
+    pytest.param(
+        "Army engineers safely detonated a roadside bomb found near Baqubah on Monday.",
+        [],
+        id="safely-detonated",
+    ),
+    pytest.param(
+        "Sappers blew up an old shell in a controlled manner outside Mosul on Sunday.",
+        [],
+        id="controlled-manner",
+    ),
+    pytest.param(
+        "Farmers near Idlib keep finding unexploded shells in their fields.",
+        [],
+        id="unexploded",
+    ),
+    pytest.param(
+        "The shooting, the third on police in the province this month, came when a gunman "
+        "opened fire on a checkpoint in Bannu, killing one constable.",
+        [("shooting", "Bannu", 1, None)],
+        id="nth-this-month-still-news",
+    ),
+    pytest.param(
+        "Clashes in Tripoli have killed 30 people since Monday, medics said.",
+        [("armed_clash", "Tripoli", 30, None)],
+        id="killed-since-weekday-still-news",
+    ),
+    pytest.param(
+        "Troops were deployed across Karachi on Sunday after a bomb threat.",
+        [("security_deployment", "Karachi", None, None)],
+        id="troops-deployed-still-news",
+    ),
+    pytest.param(
+        "A bomb exploded in Kandahar on Monday, killing three people, as prices detonated "
+        "in the bazaar.",
+        [("explosion", "Kandahar", 3, None)],
+        id="bomb-beside-prices",
+    ),
+    pytest.param(
+        "An unexploded shell went off in a field near Idlib on Monday, killing two children.",
+        [("explosion", "Idlib", 2, None)],
+        id="unexploded-went-off",
+    ),
+    pytest.param(
+        "The verdict was a bombshell for Kabul's traders on Monday.",
+        [],
+        id="bare-bombshell",
+    ),
+    pytest.param(
+        "The PM blew up the coalition in Lahore with one speech on Tuesday.",
+        [],
+        id="blew-up-coalition",
+    ),
+    pytest.param(
+        "Police said no roads were closed in Baghdad on Friday.",
+        [],
+        id="no-roads-closed",
+    ),
+    pytest.param(
+        "A video shows a man firing a rifle into the air at a wedding in Najaf.",
+        [],
+        id="into-the-air",
+    ),
+    pytest.param(
+        "Iraqi troops are expected to deploy along the border near Sinjar next month.",
+        [],
+        id="expected-to-deploy",
+    ),
+    pytest.param(
+        "No roads were closed, but a car bomb exploded in Mosul on Sunday, killing four people.",
+        [("explosion", "Mosul", 4, None)],
+        id="no-roads-but-bomb",
+    ),
+    pytest.param(
+        "Gunmen fired into the air and then shot dead a shopkeeper in Quetta on Friday.",
+        [("shooting", "Quetta", 1, None)],
+        id="air-then-shot-dead",
+    ),
 ]
 
 
