@@ -13,16 +13,10 @@ import pytest
 
 from incidents.domain import Document, DocumentKind
 from incidents.extract.extractor import Extractor
-from incidents.geocode import Gazetteer
 
 pytestmark = pytest.mark.slow
 
 PUBLISHED = dt.datetime(2025, 11, 10, 12, 0, tzinfo=dt.UTC)
-
-
-@pytest.fixture(scope="module")
-def rules_only(gazetteer: Gazetteer) -> Extractor:
-    return Extractor.build(gazetteer, use_model=False)
 
 
 def _found(extractor: Extractor, text: str) -> list[tuple[str, int | None, int | None]]:

@@ -17,7 +17,6 @@ from incidents.extract.counts import CASUALTY_LABELS, Casualties, read_casualtie
 from incidents.extract.extractor import Extractor
 from incidents.extract.lexicon import load_lexicon
 from incidents.extract.nlp import SPANS_KEY, build_nlp
-from incidents.geocode import Gazetteer
 from incidents.normalize import fold
 
 PUBLISHED = dt.datetime(2025, 11, 10, tzinfo=dt.UTC)
@@ -223,11 +222,6 @@ def test_report_words_live_in_the_lexicon_file() -> None:
     assert not hasattr(lexicon_module, "_DEFAULTS")
 
 
-@pytest.fixture(scope="module")
-def rules_extractor(gazetteer: Gazetteer) -> Extractor:
-    return Extractor.build(gazetteer, use_model=False)
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -270,14 +264,14 @@ def rules_extractor(gazetteer: Gazetteer) -> Extractor:
     ],
 )
 def test_tolls_across_sentences(
-    rules_extractor: Extractor,
+    rules_only: Extractor,
     text: str,
     expected: list[tuple[str, str | None, int | None, int | None]],
 ) -> None:
     doc = Document(
         key="k", kind=DocumentKind.ARTICLE, text=text, source="test", published=PUBLISHED
     )
-    events = rules_extractor.extract(doc).events
+    events = rules_only.extract(doc).events
     found = sorted(
         (e.type.value, e.place.name if e.place else None, e.killed, e.injured) for e in events
     )
@@ -285,7 +279,7 @@ def test_tolls_across_sentences(
 
 
 @pytest.mark.slow
-def test_this_explosion_is_the_suicide_bombing(rules_extractor: Extractor) -> None:
+def test_this_explosion_is_the_suicide_bombing(rules_only: Extractor) -> None:
     text = (
         "یک بمب‌گذار انتحاری امروز خودروی بمب‌گذاری‌شده را به ایست بازرسی در کویته کوبید. "
         "در این انفجار سه سرباز کشته شدند."
@@ -293,6 +287,6 @@ def test_this_explosion_is_the_suicide_bombing(rules_extractor: Extractor) -> No
     doc = Document(
         key="k", kind=DocumentKind.ARTICLE, text=text, source="test", published=PUBLISHED
     )
-    events = {e.type.value: e for e in rules_extractor.extract(doc).events}
+    events = {e.type.value: e for e in rules_only.extract(doc).events}
     assert "explosion" not in events
     assert events["suicide_bombing"].killed == 3

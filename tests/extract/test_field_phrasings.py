@@ -11,25 +11,9 @@ import pytest
 
 from incidents.domain import Document, DocumentKind
 from incidents.extract.extractor import Extractor
-from incidents.geocode import Gazetteer
+from tests.extract.phrasing import PUBLISHED, Found, found
 
 pytestmark = pytest.mark.slow
-
-PUBLISHED = dt.datetime(2025, 11, 20, 9, 0, tzinfo=dt.UTC)
-Found = list[tuple[str, str, int | None, int | None]]
-
-
-@pytest.fixture(scope="module")
-def rules_only(gazetteer: Gazetteer) -> Extractor:
-    return Extractor.build(gazetteer, use_model=False)
-
-
-def _found(extractor: Extractor, text: str, lang: str) -> Found:
-    doc = Document("t", DocumentKind.ARTICLE, text, "test", lang=lang, published=PUBLISHED)
-    events = extractor.extract(doc).events
-    return sorted(
-        (e.type.value, e.place.name if e.place else "", e.killed, e.injured) for e in events
-    )
 
 
 CASES = [
@@ -882,7 +866,7 @@ NEGATIVES = [
 
 @pytest.mark.parametrize(("lang", "text", "expected"), CASES)
 def test_field_phrasings(rules_only: Extractor, lang: str, text: str, expected: Found) -> None:
-    assert _found(rules_only, text, lang) == expected
+    assert found(rules_only, text, lang) == expected
 
 
 @pytest.mark.parametrize(
@@ -921,4 +905,4 @@ def test_the_same_day_is_the_day_told_before(rules_only: Extractor, lang: str, t
 
 @pytest.mark.parametrize(("lang", "text"), NEGATIVES)
 def test_field_negatives(rules_only: Extractor, lang: str, text: str) -> None:
-    assert _found(rules_only, text, lang) == []
+    assert found(rules_only, text, lang) == []

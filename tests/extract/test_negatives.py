@@ -10,16 +10,10 @@ import pytest
 
 from incidents.domain import Document, DocumentKind
 from incidents.extract.extractor import Extractor
-from incidents.geocode import Gazetteer
 
 pytestmark = pytest.mark.slow
 
 PUBLISHED = dt.datetime(2025, 11, 10, tzinfo=dt.UTC)
-
-
-@pytest.fixture(scope="module")
-def rules_extractor(gazetteer: Gazetteer) -> Extractor:
-    return Extractor.build(gazetteer, use_model=False)
 
 
 @pytest.mark.parametrize(
@@ -44,14 +38,14 @@ def rules_extractor(gazetteer: Gazetteer) -> Extractor:
         "A total of 45 people were killed in bombings in Baghdad last month, the UN said.",
     ],
 )
-def test_no_event(rules_extractor: Extractor, text: str) -> None:
+def test_no_event(rules_only: Extractor, text: str) -> None:
     doc = Document(
         key="k", kind=DocumentKind.ARTICLE, text=text, source="test", published=PUBLISHED
     )
-    assert rules_extractor.extract(doc).events == ()
+    assert rules_only.extract(doc).events == ()
 
 
-def test_gunmen_killed_in_the_passive_are_no_shooting(rules_extractor: Extractor) -> None:
+def test_gunmen_killed_in_the_passive_are_no_shooting(rules_only: Extractor) -> None:
     text = (
         "Fighting broke out in Jableh on Thursday between security forces and gunmen. "
         "A monitor said 13 security personnel and at least 8 gunmen had been killed."
@@ -59,7 +53,7 @@ def test_gunmen_killed_in_the_passive_are_no_shooting(rules_extractor: Extractor
     doc = Document(
         key="k", kind=DocumentKind.ARTICLE, text=text, source="test", published=PUBLISHED
     )
-    events = rules_extractor.extract(doc).events
+    events = rules_only.extract(doc).events
     assert [(e.type.value, e.killed) for e in events] == [("armed_clash", 21)]
 
 
@@ -399,30 +393,30 @@ def _extract(extractor: Extractor, lang: str, text: str) -> tuple[str, ...]:
 
 
 @pytest.mark.parametrize(("lang", "text"), UNSTATED)
-def test_no_event_in_news_style(rules_extractor: Extractor, lang: str, text: str) -> None:
-    assert _extract(rules_extractor, lang, text) == ()
+def test_no_event_in_news_style(rules_only: Extractor, lang: str, text: str) -> None:
+    assert _extract(rules_only, lang, text) == ()
 
 
 @pytest.mark.parametrize(("lang", "kind", "text"), STATED)
 def test_event_next_to_the_same_cues(
-    rules_extractor: Extractor, lang: str, kind: str, text: str
+    rules_only: Extractor, lang: str, kind: str, text: str
 ) -> None:
-    assert kind in _extract(rules_extractor, lang, text)
+    assert kind in _extract(rules_only, lang, text)
 
 
-def test_a_place_near_another_is_where_it_happened(rules_extractor: Extractor) -> None:
+def test_a_place_near_another_is_where_it_happened(rules_only: Extractor) -> None:
     # "من" after "القريبة" (near) says where, not whence.
     text = "انتشرت قوات الأمن في الأحياء القريبة من الرمادي يوم الأحد."
     doc = Document(
         key="k", kind=DocumentKind.ARTICLE, text=text, source="test", lang="ar", published=PUBLISHED
     )
-    events = rules_extractor.extract(doc).events
+    events = rules_only.extract(doc).events
     assert [(e.type.value, e.place.name if e.place else None) for e in events] == [
         ("security_deployment", "Ramadi")
     ]
 
 
-def test_a_year_with_a_full_stop_ends_its_sentence(rules_extractor: Extractor) -> None:
+def test_a_year_with_a_full_stop_ends_its_sentence(rules_only: Extractor) -> None:
     # "عام 2017." is history, and the full stop glued to the year still ends the sentence.
     text = (
         "أعيد افتتاح الجسر في الرقة بعد أن دمر خلال معارك عام 2017. "
@@ -431,5 +425,5 @@ def test_a_year_with_a_full_stop_ends_its_sentence(rules_extractor: Extractor) -
     doc = Document(
         key="k", kind=DocumentKind.ARTICLE, text=text, source="test", lang="ar", published=PUBLISHED
     )
-    events = rules_extractor.extract(doc).events
+    events = rules_only.extract(doc).events
     assert [(e.type.value, e.killed) for e in events] == [("explosion", 2)]

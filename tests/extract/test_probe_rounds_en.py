@@ -1,37 +1,19 @@
 """English phrasings of the sixth probe round (debunked footage, weapons on parade,
 weather, money, bomb threats, flight from fighting, anniversaries told as time elapsed)
-and of the seventh (new wordings of the corpus's negatives), in sentences written for
-the test: what EVENTS.md says each holds, read by the rules
-alone, as ``(type, place, killed, injured)`` per event.
+and of the seventh and eighth (new wordings of the corpus's negatives, money
+metaphors, civilian deployments, controlled detonations), in sentences written for the
+test: what EVENTS.md says each holds, read by the rules alone, as ``(type, place,
+killed, injured)`` per event.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from incidents.domain import Document, DocumentKind
 from incidents.extract.extractor import Extractor
-from incidents.geocode import Gazetteer
+from tests.extract.phrasing import Found, found
 
 pytestmark = pytest.mark.slow
-
-PUBLISHED = dt.datetime(2025, 11, 20, 9, 0, tzinfo=dt.UTC)
-Found = list[tuple[str, str, int | None, int | None]]
-
-
-@pytest.fixture(scope="module")
-def rules_only(gazetteer: Gazetteer) -> Extractor:
-    return Extractor.build(gazetteer, use_model=False)
-
-
-def _found(extractor: Extractor, text: str) -> Found:
-    doc = Document("t", DocumentKind.ARTICLE, text, "test", lang="en", published=PUBLISHED)
-    return sorted(
-        (e.type.value, e.place.name if e.place else "", e.killed, e.injured)
-        for e in extractor.extract(doc).events
-    )
 
 
 CASES = [
@@ -330,5 +312,5 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
-def test_p6_english(rules_only: Extractor, text: str, expected: Found) -> None:
-    assert _found(rules_only, text) == expected
+def test_english_probe_rounds(rules_only: Extractor, text: str, expected: Found) -> None:
+    assert found(rules_only, text, "en") == expected

@@ -1,39 +1,21 @@
 """Arabic phrasings of the sixth probe round (a trigger word in a harmless sense,
 idioms, past events told through compensation or time elapsed, civil emergencies,
 denials of footage and reports, civilian drones, accidents, calls for arrests, gun
-salutes) and of the seventh (denials with "any", bombs that did not go off, attacks on
-the goal, the bullet of mercy, dialect gunfire), in sentences written for the test:
+salutes), of the seventh (denials with "any", bombs that did not go off, attacks on
+the goal, the bullet of mercy, dialect gunfire) and of the eighth (other senses,
+celebratory and accidental fire, fears and plans), in sentences written for the test:
 what EVENTS.md says each holds, read by the rules alone, as ``(type, place, killed,
 injured)`` per event.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from incidents.domain import Document, DocumentKind
 from incidents.extract.extractor import Extractor
-from incidents.geocode import Gazetteer
+from tests.extract.phrasing import Found, found
 
 pytestmark = pytest.mark.slow
-
-PUBLISHED = dt.datetime(2025, 11, 20, 9, 0, tzinfo=dt.UTC)
-Found = list[tuple[str, str, int | None, int | None]]
-
-
-@pytest.fixture(scope="module")
-def rules_only(gazetteer: Gazetteer) -> Extractor:
-    return Extractor.build(gazetteer, use_model=False)
-
-
-def _found(extractor: Extractor, text: str) -> Found:
-    doc = Document("t", DocumentKind.ARTICLE, text, "test", lang="ar", published=PUBLISHED)
-    return sorted(
-        (e.type.value, e.place.name if e.place else "", e.killed, e.injured)
-        for e in extractor.extract(doc).events
-    )
 
 
 CASES = [
@@ -592,5 +574,5 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
-def test_p6_arabic(rules_only: Extractor, text: str, expected: Found) -> None:
-    assert _found(rules_only, text) == expected
+def test_arabic_probe_rounds(rules_only: Extractor, text: str, expected: Found) -> None:
+    assert found(rules_only, text, "ar") == expected

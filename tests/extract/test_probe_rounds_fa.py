@@ -1,37 +1,19 @@
-"""Persian phrasings of the sixth probe, written anew for the test: freed captives, denied
-arrests and checkpoints, gun salutes and missile tests, tallies over a named period,
-history told as elapsed time, a commenter's travel, shots fired by a named agent and an
-indefinite article before a group. Each holds, by EVENTS.md, the events listed as
+"""Persian phrasings of the sixth to eighth probe rounds, written anew for the test:
+freed captives, denied arrests and checkpoints, gun salutes and missile tests, tallies
+over a named period, history told as elapsed time, a commenter's travel, shots fired by
+a named agent, blame-only comments, plans and fears, childhood memories, slang denials
+and other senses of trigger words. Each holds, by EVENTS.md, the events listed as
 ``(type, place, killed, injured)``, read by the rules alone.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from incidents.domain import Document, DocumentKind
 from incidents.extract.extractor import Extractor
-from incidents.geocode import Gazetteer
+from tests.extract.phrasing import Found, found
 
 pytestmark = pytest.mark.slow
-
-PUBLISHED = dt.datetime(2025, 11, 20, 9, 0, tzinfo=dt.UTC)
-Found = list[tuple[str, str, int | None, int | None]]
-
-
-@pytest.fixture(scope="module")
-def rules_only(gazetteer: Gazetteer) -> Extractor:
-    return Extractor.build(gazetteer, use_model=False)
-
-
-def _found(extractor: Extractor, text: str) -> Found:
-    doc = Document("t", DocumentKind.ARTICLE, text, "test", lang="fa", published=PUBLISHED)
-    events = extractor.extract(doc).events
-    return sorted(
-        (e.type.value, e.place.name if e.place else "", e.killed, e.injured) for e in events
-    )
 
 
 CASES = [
@@ -778,5 +760,5 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
-def test_p6_fa(rules_only: Extractor, text: str, expected: Found) -> None:
-    assert _found(rules_only, text) == expected
+def test_persian_probe_rounds(rules_only: Extractor, text: str, expected: Found) -> None:
+    assert found(rules_only, text, "fa") == expected
