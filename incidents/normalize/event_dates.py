@@ -141,6 +141,10 @@ _DAY_BEFORE = re.compile(
 )
 
 
+#: A count just before "روز گذشته" makes it "the past N days", not the day before.
+_COUNTED = re.compile(r"(?:\d|\b(?:دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|چند|چندین))\s*$")
+
+
 #: "مساء اليوم نفسه", "later the same day", "همان روز": the day told before.
 _SAME_DAY = re.compile(
     fold(
@@ -231,6 +235,8 @@ def _relative_days(text: str, published: dt.date) -> list[_RelativeDay]:
 
     for rank, pattern, days in ((0, _TWO_DAYS_BACK, 2), (1, _DAY_BEFORE, 1)):
         for match in pattern.finditer(joined):
+            if _COUNTED.search(joined, 0, match.start()):
+                continue  # «طی ۱۲۰ روز گذشته»: the past 120 days, not yesterday
             date = published - dt.timedelta(days=days)
             found.append(_RelativeDay(date, match.start(), rank, said(*match.span())))
             spans.append(match.span())

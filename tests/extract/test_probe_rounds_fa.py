@@ -756,6 +756,23 @@ CASES = [
         [],
         id="p8-neither-bomb-nor-clash",
     ),
+    # "In the past 120 days" and "in the past three months" are tallies; "in the past
+    # two days" of fighting is still news.
+    pytest.param(
+        "پلیس اعلام کرد طی ۱۲۰ روز گذشته ۵۰ سارق مسلح در مشهد دستگیر شدند.",
+        [],
+        id="past-120-days",
+    ),
+    pytest.param(
+        "در سه ماه گذشته ۴۰ نفر در درگیری‌های مسلحانه در زاهدان کشته شدند.",
+        [],
+        id="past-three-months",
+    ),
+    pytest.param(
+        "در دو روز گذشته درگیری مسلحانه در حلب ۱۵ کشته برجای گذاشت.",
+        [("armed_clash", "Aleppo", 15, None)],
+        id="past-two-days-of-fighting",
+    ),
 ]
 
 

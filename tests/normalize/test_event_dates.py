@@ -89,3 +89,10 @@ def test_the_day_nearest_the_event_word(text: str, word: str, days_before: int) 
 def test_without_a_position_the_first_kind_of_day_wins() -> None:
     text = fold("He was kidnapped in Kirkuk on Sunday and freed today.")
     assert resolve_event_date(text, PUBLISHED) == PUBLISHED
+
+
+@pytest.mark.parametrize(
+    "text", ["طی ۱۲۰ روز گذشته ۵۰ نفر دستگیر شدند", "در سه روز گذشته درگیری ادامه داشت"]
+)
+def test_the_past_n_days_are_not_the_day_before(text: str) -> None:
+    assert resolve_event_date(fold(text), PUBLISHED) is None
