@@ -466,16 +466,21 @@ def _earlier_years(
 YEAR_REACH = 4
 
 
+def _year_dates(year: int, trigger: Span) -> bool:
+    """Whether the year token at ``year`` stands close enough before ``trigger`` to be
+    the year of that noun ("the 2016 Karrada bombing")."""
+    return 0 < trigger.start - year <= YEAR_REACH
+
+
 def _dated_by(trigger: Span, years: list[int]) -> bool:
-    """Whether ``trigger`` follows one of the year tokens ``years`` closely enough to be
-    the noun that year dates."""
-    return any(0 < trigger.start - i <= YEAR_REACH for i in years)
+    """Whether one of the year tokens ``years`` dates ``trigger``."""
+    return any(_year_dates(year, trigger) for year in years)
 
 
 def _years_date_nouns(years: list[int], triggers: list[Span]) -> bool:
     """Whether every year of ``years`` dates an event word after it ("the 2016 bombing"),
     rather than standing alone ("footage from 2014", "cleared mines after 2003")."""
-    return all(any(0 < t.start - i <= YEAR_REACH for t in triggers) for i in years)
+    return all(any(_year_dates(year, t) for t in triggers) for year in years)
 
 
 #: Where an event happened when its sentence names only where things came from or went:
