@@ -308,6 +308,99 @@ CASES = [
         [("shooting", "Quetta", 1, None)],
         id="air-then-shot-dead",
     ),
+    # Ninth round: new wordings of real events, and their negatives.
+    pytest.param(
+        "Fighter aircraft carried out a raid on a farmhouse near Raqqa on Monday, "
+        "killing three people.",
+        [("airstrike", "Raqqa", 3, None)],
+        id="aircraft-carried-out-raid",
+    ),
+    pytest.param(
+        "An unmanned aerial vehicle struck a fuel truck in Kassala on Friday.",
+        [("airstrike", "Kassala", None, None)],
+        id="uav-struck",
+    ),
+    pytest.param(
+        "A man detonated his explosive belt at a bus station in Kandahar on Sunday, "
+        "killing six people.",
+        [("suicide_bombing", "Kandahar", 6, None)],
+        id="detonated-his-belt",
+    ),
+    pytest.param(
+        "Police traded fire with robbers outside a bank in Sukkur on Tuesday.",
+        [("armed_clash", "Sukkur", None, None)],
+        id="traded-fire",
+    ),
+    pytest.param(
+        "Gunmen opened up on a minibus near Ibb on Saturday, killing two passengers.",
+        [("shooting", "Ibb", 2, None)],
+        id="opened-up-on",
+    ),
+    pytest.param(
+        "Raiders slaughtered 12 villagers near Maiduguri on Monday night.",
+        [("attack_on_civilians", "Maiduguri", 12, None)],
+        id="slaughtered-villagers",
+    ),
+    pytest.param(
+        "Masked men whisked away a lawyer from a cafe in Misrata on Thursday.",
+        [("kidnapping", "Misrata", None, None)],
+        id="whisked-away",
+    ),
+    pytest.param(
+        "Militants carried off four engineers from a quarry near Gao on Sunday.",
+        [("kidnapping", "Gao", None, None)],
+        id="carried-off-engineers",
+    ),
+    pytest.param(
+        "Police hauled off nine protesters from a sit-in in Multan on Friday.",
+        [("arrest", "Multan", None, None)],
+        id="hauled-off",
+    ),
+    pytest.param(
+        "Soldiers nabbed five suspects in a raid in Jenin on Tuesday.",
+        [("arrest", "Jenin", None, None)],
+        id="soldiers-nabbed",
+    ),
+    pytest.param(
+        "Police took into custody three men in Hyderabad on Monday.",
+        [("arrest", "Hyderabad", None, None)],
+        id="took-into-custody-not-kidnap",
+    ),
+    pytest.param(
+        "Farmers barricaded the highway outside Sukkur with tractors on Wednesday.",
+        [("road_closure", "Sukkur", None, None)],
+        id="barricaded-highway",
+    ),
+    pytest.param(
+        "Police stopped all vehicles from entering Peshawar on Sunday.",
+        [("road_closure", "Peshawar", None, None)],
+        id="stopped-vehicles",
+    ),
+    pytest.param(
+        "Troops piled earth mounds across the road into Jericho on Monday.",
+        [("road_closure", "Jericho", None, None)],
+        id="earth-mounds",
+    ),
+    pytest.param(
+        "Soldiers everywhere in Mosul today, armoured cars on the bridges.",
+        [("security_deployment", "Mosul", None, None)],
+        id="soldiers-everywhere",
+    ),
+    pytest.param(
+        "Police in Multan found no evidence that the boy had been kidnapped.",
+        [],
+        id="no-evidence-kidnapped",
+    ),
+    pytest.param(
+        "The airline carried off three awards at a ceremony in Dubai on Monday.",
+        [],
+        id="carried-off-awards",
+    ),
+    pytest.param(
+        "The striker traded shots with the keeper in Doha but the match ended goalless.",
+        [],
+        id="traded-shots-sport",
+    ),
 ]
 
 
