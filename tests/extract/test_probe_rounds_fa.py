@@ -773,6 +773,205 @@ CASES = [
         [("armed_clash", "Aleppo", 15, None)],
         id="past-two-days-of-fighting",
     ),
+    # Ninth round (recall): other verbs and nouns for real events, each with a control.
+    pytest.param(
+        "یک کیف مشکوک ظهر امروز در ایستگاه اتوبوس اهواز ترکید و دو رهگذر زخمی شدند.",
+        [("explosion", "Ahvaz", None, 2)],
+        id="p9-suspicious-bag-burst",
+    ),
+    pytest.param(
+        "لوله آب در خیابان اصلی اهواز ترکید و آب خیابان را گرفت.",
+        [],
+        id="p9-water-pipe-burst",
+    ),
+    pytest.param(
+        "دیشب یه نارنجک دستی جلو پاسگاه زابل ترکوندن، کسی طوریش نشد.",
+        [("explosion", "Zabol", 0, 0)],
+        id="p9-grenade-set-off-slang",
+    ),
+    pytest.param(
+        "یک اتوبوس نظامی صبح امروز در نزدیکی فلوجه روی یک بمب رفت و چهار سرباز کشته شدند.",
+        [("explosion", "Fallujah", 4, None)],
+        id="p9-drove-over-bomb",
+    ),
+    pytest.param(
+        "مردی که جلیقه انفجاری پوشیده بود عصر دیروز در ورودی یک حسینیه در کویته خود را منفجر کرد.",
+        [("suicide_bombing", "Quetta", None, None)],
+        id="p9-vest-self-detonated",
+    ),
+    pytest.param(
+        "پلیس کویته یک جلیقه انفجاری را پیش از آنکه صاحبش آن را منفجر کند کشف کرد.",
+        [],
+        id="p9-vest-found-before-use",
+    ),
+    pytest.param(
+        "ارتش اسرائیل بامداد امروز خانه‌ای در صیدا را از آسمان هدف گرفت و دو نفر را کشت.",
+        [("airstrike", "Sidon", 2, None)],
+        id="p9-struck-from-the-sky",
+    ),
+    pytest.param(
+        "جنگنده‌های ائتلاف شب گذشته یک انبار مهمات در حومه حجه را با خاک یکسان کردند.",
+        [("airstrike", "Hajjah", None, None)],
+        id="p9-aircraft-razed",
+    ),
+    pytest.param(
+        "پهپادی ناشناس ظهر امروز یک خودروی نظامی را در جاده‌ای در حومه مصراته با یک موشک زد.",
+        [("airstrike", "Misrata", None, None)],
+        id="p9-drone-hit-with-missile",
+    ),
+    pytest.param(
+        "دو راکت کاتیوشا شب گذشته در حاشیه فرودگاه اربیل فرود آمد.",
+        [("shelling", "Erbil", None, None)],
+        id="p9-katyusha-landed",
+    ),
+    pytest.param(
+        "از صبح تانکا دارن شرق رفح رو میزنن، یه خونه کامل خراب شد.",
+        [("shelling", "Rafah", None, None)],
+        id="p9-tanks-pounding-slang",
+    ),
+    pytest.param(
+        "جنگ و گریز نیروهای امنیتی با اشرار مسلح در حاشیه ایرانشهر دو کشته برجای گذاشت.",
+        [("armed_clash", "Iranshahr", 2, None)],
+        id="p9-hit-and-run-fighting",
+    ),
+    pytest.param(
+        "دو موتورسوار عصر امروز در بازار پیشاور به سوی یک صراف تیر انداختند و او را کشتند.",
+        [("shooting", "Peshawar", 1, None)],
+        id="p9-fired-shots",
+    ),
+    pytest.param(
+        "یک فعال مدنی شامگاه دیروز در بصره با شلیک گلوله افراد ناشناس از پا درآمد.",
+        [("shooting", "Basra", 1, None)],
+        id="p9-fell-to-gunfire",
+    ),
+    pytest.param(
+        "افراد مسلح دیروز یک بازرگان را در قندوز سوار خودرو کردند و بردند.",
+        [("kidnapping", "Kunduz", None, None)],
+        id="p9-put-in-car-and-taken",
+    ),
+    pytest.param(
+        "یک تاجر روز دوشنبه توسط افراد مسلح ناشناس از مغازه‌اش در حماه برده شد.",
+        [("kidnapping", "Hama", None, None)],
+        id="p9-taken-by-gunmen",
+    ),
+    pytest.param(
+        "چهار عضو باند سرقت مسلحانه دیروز در بندرعباس به دام پلیس افتادند.",
+        [("arrest", "Bandar Abbas", None, None)],
+        id="p9-fell-into-police-trap",
+    ),
+    pytest.param(
+        "پلنگی که به باغ‌های اطراف سردشت آمده بود، امروز به دام افتاد.",
+        [],
+        id="p9-leopard-trapped",
+    ),
+    pytest.param(
+        "مامورا دیشب ریختن خونه پسرعموم تو بوکان و دستگیرش کردن.",
+        [("arrest", "Bukan", None, None)],
+        id="p9-arrested-him-slang",
+    ),
+    pytest.param(
+        "طالبان دو خبرنگار را در شهر قندوز زندانی کرده‌اند.",
+        [("arrest", "Kunduz", None, None)],
+        id="p9-jailed-by-force",
+    ),
+    pytest.param(
+        "اعضای یک تیم تروریستی امروز در زاهدان دستگیر شدند.",
+        [("arrest", "Zahedan", None, None)],
+        id="p9-terrorist-team-arrested",
+    ),
+    pytest.param(
+        "تیم ملی فوتبال امروز در ورزشگاه تبریز حریف را شکست داد.",
+        [],
+        id="p9-national-team-still-sports",
+    ),
+    pytest.param(
+        "وزارت بهداشت از اعزام تیم‌های پزشکی به زاهدان خبر داد.",
+        [],
+        id="p9-medical-teams-sent",
+    ),
+    pytest.param(
+        "به دنبال درگیری مسلحانه دیشب، تردد خودروها در جاده ورودی پیرانشهر از صبح امروز ممنوع شد.",
+        [("armed_clash", "Piranshahr", None, None), ("road_closure", "Piranshahr", None, None)],
+        id="p9-traffic-banned",
+    ),
+    pytest.param(
+        "کامیون‌داران معترض جاده ورودی بندرعباس را با کامیون‌هایشان بند آوردند.",
+        [("road_closure", "Bandar Abbas", None, None)],
+        id="p9-road-blocked-up",
+    ),
+    pytest.param(
+        "ارتش سوریه ستونی از خودروهای زرهی را دیروز به حومه ادلب گسیل کرد.",
+        [("security_deployment", "Idlib", None, None)],
+        id="p9-armoured-column-sent",
+    ),
+    pytest.param(
+        "از ظهر کل خیابونای مرکز ارومیه پر از نیروی ضدشورشه.",
+        [("security_deployment", "Orumiyeh", None, None)],
+        id="p9-streets-full-of-riot-police",
+    ),
+    pytest.param(
+        "طالبان پس از انفجار دیروز در شهر مزار شریف پوسته‌های تلاشی تازه‌ای برپا کردند.",
+        [
+            ("explosion", "Mazar-i-Sharif", None, None),
+            ("security_deployment", "Mazar-i-Sharif", None, None),
+        ],
+        id="p9-afghan-checkposts",
+    ),
+    pytest.param(
+        "خبر تیراندازی تو ایرانشهر رو کانالا ساختن، من خودم اونجام هیچ اتفاقی نیفتاده.",
+        [],
+        id="p9-nothing-has-happened",
+    ),
+    pytest.param(
+        "طالبان می‌گویند این ماین برای هدف قرار دادن خودروهای نظامی در قندهار کار گذاشته شده بود.",
+        [],
+        id="p9-mine-laid-to-target",
+    ),
+    pytest.param(
+        "هواپیماهای بی‌سرنشین ترکیه عصر امروز یک خودرو را در نزدیکی قامشلی منهدم کردند.",
+        [("airstrike", "Qamishli", None, None)],
+        id="p9-unmanned-aircraft-joined",
+    ),
+    pytest.param(
+        "پدافند هوایی یک هواپیمای بی‌سرنشین متجاوز را بر فراز اصفهان منهدم کرد.",
+        [],
+        id="p9-unmanned-aircraft-downed",
+    ),
+    pytest.param(
+        "افراد مسلح ناشناس دیروز یک مهندس چینی را در نزدیکی کراچی اختطاف کردند.",
+        [("kidnapping", "Karachi", None, None)],
+        id="p9-abducted-dari",
+    ),
+    pytest.param(
+        "پلیس آگاهی شیراز دو عامل این سرقت مسلحانه را شناسایی و روانه زندان کرد.",
+        [("arrest", "Shiraz", None, None)],
+        id="p9-sent-to-jail",
+    ),
+    pytest.param(
+        "ضارب که سابقه کیفری داشت، ساعتی بعد در کرمان دستگیر شد.",
+        [("arrest", "Kerman", None, None)],
+        id="p9-criminal-record-is-no-history",
+    ),
+    pytest.param(
+        "این دو طایفه در ایذه سابقه درگیری مسلحانه دارند.",
+        [],
+        id="p9-history-of-clashes",
+    ),
+    pytest.param(
+        "یک بازرگان دوشنبه توسط افراد مسلح از خانه‌اش در حمص برده شد و از آن زمان اثری از او نیست.",
+        [("kidnapping", "Homs", None, None)],
+        id="p9-no-trace-since-then",
+    ),
+    pytest.param(
+        "انفجار یک بمب امروز در بازار دزفول سه نفر را راهی بیمارستان کرد.",
+        [("explosion", "Dezful", None, 3)],
+        id="p9-sent-to-hospital",
+    ),
+    pytest.param(
+        "طالبان سه فعال مدنی را در هرات بازداشت کردند و به جای نامعلومی بردند.",
+        [("arrest", "Herat", None, None)],
+        id="p9-arrested-and-taken-away",
+    ),
 ]
 
 
