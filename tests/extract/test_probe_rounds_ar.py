@@ -570,6 +570,97 @@ CASES = [
         [("shooting", "Bab al-Tabbaneh", None, 1)],
         id="levantine-young-man-injured",
     ),
+    # Ninth round: wordings of real events the rules missed, and the senses they must not take.
+    pytest.param(
+        "طگت عبوة لاصقة بسيارة موظف بالموصل هسه.",
+        [("explosion", "Mosul", None, None)],
+        id="iraqi-bomb-went-off",
+    ),
+    pytest.param(
+        "دكت المدفعية أطراف مدينة سراقب ليلة أمس.",
+        [("shelling", "Saraqib", None, None)],
+        id="artillery-pounded",
+    ),
+    pytest.param(
+        "أقدم رجل على تفجير نفسه أمام مسجد في بيدوا فقتل أربعة أشخاص.",
+        [("suicide_bombing", "Baidoa", 4, None)],
+        id="blew-himself-up",
+    ),
+    pytest.param(
+        "اغتيال مسؤول محلي برصاصات مجهولين في الرمادي أمس.",
+        [("shooting", "Ramadi", None, None)],
+        id="official-is-no-claim",
+    ),
+    pytest.param(
+        "الرماية بالثقيل مستمرة في الزاوية بين الكتائب من العصر.",
+        [("armed_clash", "Az Zawiyah", None, None)],
+        id="libyan-heavy-fire",
+    ),
+    pytest.param(
+        "تبادلت دورية للجيش إطلاق النار مع مهربين في الشيخ زويد فقتل ثلاثة منهم.",
+        [("armed_clash", "Ash Shaykh Zuwayd", 3, None)],
+        id="exchange-of-fire-far",
+    ),
+    pytest.param(
+        "اقتاد ملثمون صاحب صيدلية من محله في بعقوبة تحت تهديد السلاح.",
+        [("kidnapping", "Baqubah", None, None)],
+        id="led-away-at-gunpoint",
+    ),
+    pytest.param(
+        "أطاحت قوة من شرطة المحافظة بعصابة للسرقة في السماوة.",
+        [("arrest", "Samawah", None, None)],
+        id="toppled-a-gang-far",
+    ),
+    pytest.param(
+        "اقتادت قوات الاحتلال ثلاثة شبان من منازلهم في طوباس فجر اليوم.",
+        [("arrest", "Tubas", None, None)],
+        id="led-away-by-forces",
+    ),
+    pytest.param(
+        "سقط قاتل هارب في قبضة الشرطة خلال كمين محكم في الزرقاء.",
+        [("arrest", "Zarqa", None, None)],
+        id="fell-into-police-hands",
+    ),
+    pytest.param(
+        "البوليس جمعوه فالصباح ففاس كان كيبيع الحشيش.",
+        [("arrest", "Fes", None, None)],
+        id="moroccan-picked-up",
+    ),
+    pytest.param(
+        "أوصدت قوات الاحتلال البوابة المقامة على مدخل قباطية اليوم.",
+        [("road_closure", "Qabatiya", None, None)],
+        id="gate-bolted",
+    ),
+    pytest.param(
+        "تكدس المسافرون أمام معبر رفح منذ إغلاقه أمس.",
+        [("road_closure", "Rafah", None, None)],
+        id="crossing-after-its-closing",
+    ),
+    pytest.param(
+        "منعت سواتر ترابية أقامها محتجون دخول الشاحنات إلى أجدابيا.",
+        [("road_closure", "Ajdabiya", None, None)],
+        id="berms-raised",
+    ),
+    pytest.param(
+        "قصفت النائبة وزير المالية بوابل من الأسئلة في بغداد.",
+        [],
+        id="barrage-of-questions",
+    ),
+    pytest.param(
+        "اتهم المحافظ خصومه بتفجير الأزمة في البصرة.",
+        [],
+        id="sparked-the-crisis",
+    ),
+    pytest.param(
+        "أعلن مسؤول أمني في كركوك أن الهجوم لم يقع.",
+        [],
+        id="negatives-official-denies",
+    ),
+    pytest.param(
+        "أزالت البلدية السواتر الترابية من مدخل الرمادي.",
+        [],
+        id="berms-removed",
+    ),
 ]
 
 
