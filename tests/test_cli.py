@@ -117,7 +117,7 @@ def test_evaluate_scores_the_probe_documents(tmp_path: Path) -> None:
     from incidents.extract.training.corpus import load_corpus, load_probe
 
     probe = load_probe(("en",))
-    assert len(probe) == 690 and any(not g.events for g in probe)
+    assert len(probe) == 750 and any(not g.events for g in probe)
     assert not {g.document.key for g in probe} & {g.document.key for g in load_corpus()}
     out = tmp_path / "probe.json"
     result = CliRunner().invoke(
