@@ -38,6 +38,8 @@ _DAY_OFFSETS = {
     "البارحه": -1,
     # Levantine and Egyptian: yesterday, today.
     "امبارح": -1,
+    # Maghrebi: yesterday.
+    "البارح": -1,
     "مبارح": -1,
     "النهارده": 0,
 }
@@ -115,6 +117,26 @@ _WORD = re.compile(r"[\w]+")
 _TWO_DAYS_BACK = re.compile(
     r"\bاول\s+(?:من\s+)?(?:امس|البارحه)\b|\bday\s+before\s+yesterday\b", re.I
 )
+#: "three days ago", «سه روز پیش», «قبل ثلاثة أيام»: so many days back.
+_DAYS_AGO = re.compile(
+    fold(
+        r"\b(?P<en>\d{1,2}|two|three|four|five|six)\s+days\s+ago\b"
+        r"|(?P<fa>\d{1,2}|دو|سه|چهار|پنج|شش)\s+روز\s+(?:پیش|قبل)\b"
+        r"|\bقبل\s+(?P<ar>\d{1,2}|يومين|ثلاثة|أربعة|خمسة|ستة)(?:\s+أيام)?\b"
+    ),
+    re.I,
+)
+_DAYS_AGO_WORDS = {
+    fold(word): days
+    for days, words in (
+        (2, "two دو يومين"),
+        (3, "three سه ثلاثة"),
+        (4, "four چهار أربعة"),
+        (5, "five پنج خمسة"),
+        (6, "six شش ستة"),
+    )
+    for word in words.split()
+}
 #: "سه شنبه" (Tuesday) written with a space would otherwise read as "شنبه" (Saturday).
 _PERSIAN_WEEKDAY_SPACE = re.compile(r"\b(یک|دو|سه|چهار|پنج)\s+شنبه")
 #: The month name ends its word, or is followed by "ماه" (month), spaced or glued
@@ -233,6 +255,11 @@ def _relative_days(text: str, published: dt.date) -> list[_RelativeDay]:
         around = words[max(0, first - _SAYING_REACH) : first] + words[last : last + _SAYING_REACH]
         return any(w.group(0).lower() in _SAYING for w in around)
 
+    for match in _DAYS_AGO.finditer(joined):
+        count = next(group for group in match.groups() if group is not None).lower()
+        days = int(count) if count.isdigit() else _DAYS_AGO_WORDS[count]
+        found.append(_RelativeDay(published - dt.timedelta(days=days), match.start(), 0))
+        spans.append(match.span())
     for rank, pattern, days in ((0, _TWO_DAYS_BACK, 2), (1, _DAY_BEFORE, 1)):
         for match in pattern.finditer(joined):
             if _COUNTED.search(joined, 0, match.start()):

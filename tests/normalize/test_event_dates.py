@@ -96,3 +96,19 @@ def test_without_a_position_the_first_kind_of_day_wins() -> None:
 )
 def test_the_past_n_days_are_not_the_day_before(text: str) -> None:
     assert resolve_event_date(fold(text), PUBLISHED) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "days_before"),
+    [
+        ("He was kidnapped three days ago near Kirkuk.", 3),
+        ("5 days ago a bomb exploded in Mosul.", 5),
+        ("سه روز پیش در کابل انفجار رخ داد", 3),
+        ("اختطف مسلحون مهندسا قبل ثلاثة أيام في طرابلس", 3),
+        ("اختطف مسلحون مهندسا قبل يومين في طرابلس", 2),
+        ("طاحت قنبلة البارح فالدار البيضاء", 1),
+    ],
+)
+def test_so_many_days_ago(text: str, days_before: int) -> None:
+    resolved = resolve_event_date(fold(text), PUBLISHED)
+    assert resolved == PUBLISHED - dt.timedelta(days=days_before)
