@@ -38,10 +38,10 @@ _DAY_OFFSETS = {
     "البارحه": -1,
     # Levantine and Egyptian: yesterday, today.
     "امبارح": -1,
-    # Maghrebi: yesterday.
-    "البارح": -1,
     "مبارح": -1,
     "النهارده": 0,
+    # Maghrebi: yesterday.
+    "البارح": -1,
 }
 _WEEKDAYS = {  # Python weekday(): Monday == 0
     "monday": 0,
@@ -272,12 +272,12 @@ def _relative_days(text: str, published: dt.date) -> list[_RelativeDay]:
             continue  # the أمس of «أول أمس»
         word = match.group(0).lower()
         if word in _DAY_OFFSETS:
-            date = published + dt.timedelta(days=_DAY_OFFSETS[word])
+            date, rank = published + dt.timedelta(days=_DAY_OFFSETS[word]), 2
         elif word in _WEEKDAYS:
-            date = published - dt.timedelta(days=(published.weekday() - _WEEKDAYS[word]) % 7)
+            back = (published.weekday() - _WEEKDAYS[word]) % 7
+            date, rank = published - dt.timedelta(days=back), 3
         else:
             continue
-        rank = 2 if word in _DAY_OFFSETS else 3
         found.append(_RelativeDay(date, match.start(), rank, said(*match.span())))
     return found
 

@@ -9,9 +9,8 @@ import datetime as dt
 
 import pytest
 
-from incidents.domain import Document, DocumentKind
 from incidents.extract.extractor import Extractor
-from tests.extract.phrasing import PUBLISHED, Found, found
+from tests.extract.phrasing import Found, article, found
 
 pytestmark = pytest.mark.slow
 
@@ -878,7 +877,7 @@ def test_field_phrasings(rules_only: Extractor, lang: str, text: str, expected: 
     ],
 )
 def test_the_past_night_is_the_day_before(rules_only: Extractor, text: str, day: dt.date) -> None:
-    doc = Document("t", DocumentKind.ARTICLE, text, "test", lang="fa", published=PUBLISHED)
+    doc = article(text, "fa")
     assert [e.date for e in rules_only.extract(doc).events] == [day]
 
 
@@ -898,7 +897,7 @@ def test_the_past_night_is_the_day_before(rules_only: Extractor, text: str, day:
     ],
 )
 def test_the_same_day_is_the_day_told_before(rules_only: Extractor, lang: str, text: str) -> None:
-    doc = Document("t", DocumentKind.ARTICLE, text, "test", lang=lang, published=PUBLISHED)
+    doc = article(text, lang)
     sunday = dt.date(2025, 11, 16)  # the Sunday before Thursday 20 November
     assert [e.date for e in rules_only.extract(doc).events] == [sunday, sunday]
 
