@@ -141,7 +141,7 @@ def sentence_events(
     last_place: tuple[GazetteerEntry, PlaceMention] | None = None
     pending_references: list[RawEvent] = []
     untold: set[EventType] = set()  # types the sentence before named but did not report
-    years = published_years(published) if published else []
+    years = published_years(published) if published else ()
     whole = doc.text if doc_text is None else doc_text
     year_tokens = _four_digit_tokens(doc) if years and _FOUR_DIGITS.search(whole) else {}
     if year_tokens:
@@ -446,7 +446,7 @@ def _four_digit_tokens(doc: Doc) -> dict[int, int]:
 
 
 def _earlier_years(
-    sentence: Span, year_tokens: dict[int, int], years: list[tuple[int, int]]
+    sentence: Span, year_tokens: dict[int, int], years: Sequence[tuple[int, int]]
 ) -> list[int]:
     """Tokens of ``sentence`` that name an earlier year: "the 2015 bombing", "سال ۱۴۰۱",
     "عام 1445 هـ" are history, not news. A year is compared with the publication year

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
-from spacy.attrs import IDX, LENGTH, ORTH
-from spacy.tokens import Doc, Token
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, IS_TITLE, IS_UPPER, LENGTH, LIKE_NUM, LOWER, ORTH
+from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from incidents.extract.lexicon import Lexicon
@@ -53,7 +54,11 @@ class PlaceFinder:
     def __init__(self, vocab: Vocab, gazetteer: Gazetteer, lex: Lexicon) -> None:
         self.gazetteer = gazetteer
         self.lex = lex
-        self._name_flag = vocab.add_flag(gazetteer.may_begin_name)
+        # The functions that give a vocabulary's words their is_punct, like_num...
+        getters = vocab.lex_attr_getters  # type: ignore[attr-defined]
+        self._name_flag = vocab.add_flag(
+            lambda word: _may_start_name(word, getters, lex) and gazetteer.may_begin_name(word)
+        )
         self._end_flag = vocab.add_flag(gazetteer.may_end_name)
         self._place_words = frozenset(
             name_key(word) for word in load_place_types().get(lex.lang, ())
@@ -64,6 +69,9 @@ class PlaceFinder:
         self._demonym_flag = vocab.add_flag(
             lambda word: gazetteer.country_of_demonym(word) is not None
         )
+        #: Each vocabulary word's key when a name may be keyed word by word (see
+        #: :func:`_word_key`), remembered by its string-store id.
+        self._word_keys: dict[int, str | None] = {}
 
     def locate(
         self, doc: Doc, text: str, context: Collection[str] = ()
@@ -126,40 +134,58 @@ class PlaceFinder:
         flagged = np.flatnonzero(doc.to_array(self._name_flag))
         if not len(flagged):
             return []
-        offsets = doc.to_array([IDX, LENGTH, ORTH])
+        offsets = doc.to_array([IDX, LENGTH, ORTH, LOWER])
         may_end = doc.to_array(self._end_flag).astype(bool).tolist()
         begins = offsets[:, 0].tolist()
         ends = (offsets[:, 0] + offsets[:, 1]).tolist()
         hyphens = (offsets[:, 2] == doc.vocab.strings["-"]).cumsum().tolist()
+        words = _Words(doc, offsets[:, 2].tolist(), offsets[:, 3].tolist())
+        keys = self._keys_of(words)
         text = doc.text if text is None else text
         size = len(doc)
         longest = gazetteer.max_tokens
         mentions: list[PlaceMention] = []
         covered = 0
         for start in flagged.tolist():
-            if start < covered or not _may_start_name(doc[start], lex):
+            if start < covered:
                 continue
             # Hyphens are tokens of their own: "Pul-e-Khumri" is five tokens, one name.
             stop = min(start + 2 * longest, size)
             seen = hyphens[stop - 1] - (hyphens[start - 1] if start else 0)
             for n in range(min(longest + 2 * seen, stop - start), 0, -1):
-                if n > 1 and not may_end[start + n - 1]:
+                last = start + n - 1
+                if n > 1 and not may_end[last]:
                     continue
-                surface = text[begins[start] : ends[start + n - 1]]
-                candidates = gazetteer.lookup(surface)
-                if candidates and n > 1 and self._is_place_word(doc[start].text):
+                surface = text[begins[start] : ends[last]]
+                key = _joined_key(keys, begins, ends, start, last)
+                candidates = gazetteer.lookup(surface) if key is None else gazetteer.lookup_key(key)
+                if candidates and n > 1 and self._is_place_word(words.text(start)):
                     # «مدينة زنجبار» is Zanzibar City, or the town زنجبار (Zinjibar)
                     # announced by its place word: the context chooses.
-                    rest = gazetteer.lookup(text[begins[start + 1] : ends[start + n - 1]])
+                    rest = gazetteer.lookup(text[begins[start + 1] : ends[last]])
                     candidates += tuple(c for c in rest if c not in candidates)
                 if candidates and accept is not None:
                     candidates = accept(candidates, start)
                 if candidates:
-                    role = _role(doc, start, start + n, lex)
+                    role = _role(words, start, start + n, lex)
                     mentions.append(PlaceMention(start, start + n, candidates, role, surface))
                     covered = start + n
                     break
         return mentions
+
+    def _keys_of(self, words: _Words) -> _WordKeys:
+        """The keys of the words of a doc as :func:`_joined_key` reads them, each
+        looked up when first asked for."""
+        memo, orths, strings = self._word_keys, words.orths, words.strings
+
+        def key(i: int) -> str | None:
+            orth = orths[i]
+            found = memo.get(orth, _UNSET)
+            if found is _UNSET:
+                found = memo[orth] = _word_key(strings[orth])
+            return found  # type: ignore[return-value]
+
+        return key
 
     def countries(self, mentions: Sequence[PlaceMention], doc: Doc) -> set[str]:
         """Countries a text is about: named outright, through a demonym ("زن سوری" →
@@ -226,20 +252,82 @@ def _listed(key: str, words: frozenset[str]) -> bool:
     return key in words or (len(key) > 3 and key[0] in _PROCLITICS and key[1:] in words)
 
 
-def _may_start_name(first: Token, lex: Lexicon) -> bool:
-    if first.is_punct or first.is_space or first.like_num or "\n" in first.text:
+def _may_start_name(word: str, getters: dict[int, Callable[[str], Any]], lex: Lexicon) -> bool:
+    """Whether the vocabulary word ``word`` may start a place name, by its kind alone:
+    not punctuation, space, a number or a line break; in English, capitalized and not
+    a word of speech ("Said"). ``getters`` are the vocabulary's lexeme attribute
+    functions, which give its tokens their ``is_punct`` and the rest."""
+    if getters[IS_PUNCT](word) or getters[IS_SPACE](word) or getters[LIKE_NUM](word):
+        return False
+    if "\n" in word:
         return False
     if lex.lang == "en":
-        return bool(first.is_title or first.is_upper) and first.lower_ not in lex.speech
+        capital = getters[IS_TITLE](word) or getters[IS_UPPER](word)
+        return bool(capital) and getters[LOWER](word) not in lex.speech
     return True
 
 
-def _role(doc: Doc, start: int, end: int, lex: Lexicon) -> str:
-    before = [t.lower_ for t in doc[max(0, start - 3) : start]]
-    after = [t.text for t in doc[end : end + 5]]
-    if _is_dateline(doc, start, after):
+_UNSET = object()
+_WordKeys = Callable[[int], "str | None"]
+
+
+def _word_key(word: str) -> str | None:
+    """``name_key(word)`` for a word of letters only, else None. The key of a text of
+    such words, one space apart, is their keys joined by spaces: every step of
+    :func:`name_key` works letter by letter or needs a mark that is not a letter
+    (apostrophe, hyphen, punctuation), and its spacing is one space between words."""
+    if not word.isalpha():
+        return None
+    return name_key(word) or None
+
+
+def _joined_key(
+    keys: _WordKeys, begins: list[int], ends: list[int], start: int, last: int
+) -> str | None:
+    """The key of the text from token ``start`` to token ``last``, joined from its words'
+    keys when each is a word of letters and a space parts each from the next; else
+    None (the text must be keyed whole)."""
+    first = keys(start)
+    if first is None:
+        return None
+    if start == last:
+        return first
+    parts = [first]
+    for i in range(start + 1, last + 1):
+        key = keys(i)
+        if key is None or begins[i] == ends[i - 1]:
+            return None
+        parts.append(key)
+    return " ".join(parts)
+
+
+class _Words:
+    """The words of a doc read from its arrays, without a ``Token`` per word."""
+
+    __slots__ = ("doc", "lowers", "orths", "strings")
+
+    def __init__(self, doc: Doc, orths: list[int], lowers: list[int]) -> None:
+        self.doc = doc
+        self.orths = orths
+        self.lowers = lowers
+        self.strings = doc.vocab.strings
+
+    def text(self, i: int) -> str:
+        return self.strings[self.orths[i]]
+
+    def lower(self, i: int) -> str:
+        return self.strings[self.lowers[i]]
+
+    def __len__(self) -> int:
+        return len(self.orths)
+
+
+def _role(words: _Words, start: int, end: int, lex: Lexicon) -> str:
+    before = [words.lower(i) for i in range(max(0, start - 3), start)]
+    after = [words.text(i) for i in range(end, min(end + 5, len(words)))]
+    if _is_dateline(words, start, after):
         return "dateline"
-    if any(tuple(before[-len(words) :]) == words for words in _WATERS.get(lex.lang, ())):
+    if any(tuple(before[-len(w) :]) == w for w in _WATERS.get(lex.lang, ())):
         return "water"
     if (before and before[-1] in lex.streets) or (
         lex.lang == "en" and after and after[0].lower() in lex.streets
@@ -263,23 +351,25 @@ def _role(doc: Doc, start: int, end: int, lex: Lexicon) -> str:
     return EVENT_ROLE
 
 
-def _is_dateline(doc: Doc, start: int, after: list[str]) -> bool:
+def _is_dateline(words: _Words, start: int, after: list[str]) -> bool:
     """``BEIRUT (Reuters) -`` / ``دمشق - سانا`` at the start of a line (articles, and
     news snippets pasted into comments), and the region of ``ERBIL, Kurdistan Region -``."""
     marked = any(mark in after[:3] for mark in _DATELINE_MARKS)
-    if _at_line_start(doc, start):  # "ERBIL, Kurdistan Region -": the mark comes later
+    if _at_line_start(words, start):  # "ERBIL, Kurdistan Region -": the mark comes later
         return marked or (after[:1] == [","] and any(m in after[1:5] for m in _DATELINE_MARKS))
     return (
         marked
         and start >= 2
-        and doc[start - 1].text == ","
-        and doc[start - 2].is_upper
-        and _at_line_start(doc, start - 2)
+        and words.text(start - 1) == ","
+        and words.text(start - 2).isupper()
+        and _at_line_start(words, start - 2)
     )
 
 
-def _at_line_start(doc: Doc, i: int) -> bool:
-    return i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_
+def _at_line_start(words: _Words, i: int) -> bool:
+    """Whether token ``i`` starts a line (a token's trailing whitespace is a space or
+    nothing: a line break is a token of its own)."""
+    return i == 0 or "\n" in words.text(i - 1)
 
 
 #: «از حومه موصل»: Persian words for a town's surroundings (folded).

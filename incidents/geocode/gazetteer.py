@@ -71,6 +71,7 @@ class Gazetteer:
         "_demonyms",
         "_focus",
         "_index",
+        "_key_memo",
         "_keys",
         "_max_tokens",
         "_memo",
@@ -102,6 +103,7 @@ class Gazetteer:
         self._max_tokens = max_tokens
         self._size = size
         self._memo: dict[str, tuple[GazetteerEntry, ...]] = {}
+        self._key_memo: dict[str, tuple[GazetteerEntry, ...]] = {}
 
     @classmethod
     def build(cls, min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
@@ -168,11 +170,20 @@ class Gazetteer:
         if found is None:
             if len(self._memo) >= MEMO_LIMIT:
                 self._memo.clear()
-            found = self._memo[surface] = self._lookup(surface)
+            found = self._memo[surface] = self.lookup_key(name_key(surface))
         return found
 
-    def _lookup(self, surface: str) -> tuple[GazetteerEntry, ...]:
-        key = name_key(surface)
+    def lookup_key(self, key: str) -> tuple[GazetteerEntry, ...]:
+        """:meth:`lookup` of a surface whose :func:`name_key` is ``key``: a text scanner
+        that knows the keys of its words can join them instead of keying every n-gram."""
+        found = self._key_memo.get(key)
+        if found is None:
+            if len(self._key_memo) >= MEMO_LIMIT:
+                self._key_memo.clear()
+            found = self._key_memo[key] = self._lookup(key)
+        return found
+
+    def _lookup(self, key: str) -> tuple[GazetteerEntry, ...]:
         if len(key) < MIN_KEY_LENGTH or key in self._blocked:
             return ()
         found = self._index.get(key)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -104,40 +103,46 @@ class Variant:
     added_article: bool
 
 
-@lru_cache(maxsize=65_536)
 def arabic_variants(key: str) -> tuple[Variant, ...]:
     """Forms of an Arabic-script ``key`` to try when it is not found as written
-    (see :func:`_arabic_variants`); remembered, as lookups and lexeme flags ask about
-    the same words again."""
-    return tuple(_arabic_variants(key))
+    (see :func:`_first_word_variants`). Only the first word changes: proclitics attach
+    to the start of the phrase, so the forms of a name of several words are those of
+    its first word, followed by the rest as written."""
+    if len(key) < MIN_KEY_LENGTH or not is_arabic_script(key):
+        return ()
+    first, _, rest = key.partition(" ")
+    forms = _first_word_variants(first)
+    if not rest:
+        return forms
+    tail = f" {rest}"
+    return tuple(Variant(form.key + tail, form.added_article) for form in forms)
 
 
-def _arabic_variants(key: str) -> Iterator[Variant]:
-    """Forms of an Arabic-script ``key`` to try when it is not found as written.
+@lru_cache(maxsize=65_536)
+def _first_word_variants(first: str) -> tuple[Variant, ...]:
+    """Forms of the Arabic-script word ``first`` to try when it is not found as written;
+    remembered, as lookups and lexeme flags ask about the same words again.
 
     The article is toggled first (``الرقه`` ↔ ``رقه``), then each proclitic that
     leaves at least three letters is stripped, shortest first, and the article
-    toggled on each stem (``والموصل`` → ``الموصل``, ``موصل``). Only the first word
-    is touched: proclitics attach to the start of the phrase.
+    toggled on each stem (``والموصل`` → ``الموصل``, ``موصل``).
     """
-    if len(key) < MIN_KEY_LENGTH or not is_arabic_script(key):
-        return
-    first, _, rest = key.partition(" ")
-    tail = f" {rest}" if rest else ""
     candidates: list[str] = [first]
     for proclitic in _PROCLITICS:
         if first.startswith(proclitic) and len(first) - len(proclitic) >= MIN_KEY_LENGTH:
             candidates.append(first[len(proclitic) :])
-    seen = {key}
+    seen = {first}
+    found: list[Variant] = []
     for index, word in enumerate(candidates):
-        forms = [] if index == 0 else [Variant(word + tail, added_article=False)]
+        forms = [] if index == 0 else [Variant(word, added_article=False)]
         toggled = _toggle_article(word)
         if toggled is not None:
-            forms.append(Variant(toggled + tail, added_article=not word.startswith(_ARTICLE)))
+            forms.append(Variant(toggled, added_article=not word.startswith(_ARTICLE)))
         for form in forms:
             if form.key not in seen:
                 seen.add(form.key)
-                yield form
+                found.append(form)
+    return tuple(found)
 
 
 def load_stop_words() -> frozenset[str]:

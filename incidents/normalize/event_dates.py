@@ -382,11 +382,13 @@ def _jalali_year(
     return int(today.year) - (1 if late else 0)
 
 
-def published_years(published: dt.date) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4096)
+def published_years(published: dt.date) -> tuple[tuple[int, int], ...]:
     """(earliest plausible year, year of publication) in the Gregorian, Solar Hijri
-    and lunar Hijri calendars: a year in [earliest, publication) lies in the past."""
-    return [
+    and lunar Hijri calendars: a year in [earliest, publication) lies in the past.
+    Remembered: a night's documents share a few publication dates."""
+    return (
         (1900, published.year),
         (1300, JalaliDate(published).year),
         (1380, _hijri_year(published) or 0),
-    ]
+    )

@@ -3,24 +3,36 @@
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
+from hypothesis import assume, given
+from hypothesis import strategies as st
+from spacy.tokens import Doc, Token
 
 from incidents.extract.lexicon import load_lexicon
 from incidents.extract.nlp import build_nlp
-from incidents.extract.places import PlaceFinder, _may_start_name
+from incidents.extract.places import PlaceFinder, _word_key
 from incidents.extract.training.corpus import LANGUAGES, load_corpus
 from incidents.geocode import Gazetteer
+from incidents.geocode.names import name_key
 from incidents.normalize.folding import fold
 
 pytestmark = pytest.mark.slow
 
 
+def _may_start_name(first: Token, lang: str, speech: frozenset[str]) -> bool:
+    if first.is_punct or first.is_space or first.like_num or "\n" in first.text:
+        return False
+    if lang == "en":
+        return bool(first.is_title or first.is_upper) and first.lower_ not in speech
+    return True
+
+
 def _scan_every_word(doc: Doc, gazetteer: Gazetteer, finder: PlaceFinder) -> list[tuple[int, int]]:
-    """The reference: try a name from every token, longest first."""
+    """The reference: try a name from every token that may start one by its kind,
+    longest first, each surface looked up whole."""
     found, i = [], 0
     while i < len(doc):
         end = None
-        if _may_start_name(doc[i], finder.lex):
+        if _may_start_name(doc[i], finder.lex.lang, finder.lex.speech):
             reach = gazetteer.max_tokens + 2 * [
                 t.text for t in doc[i : i + 2 * gazetteer.max_tokens]
             ].count("-")
@@ -92,3 +104,18 @@ def test_may_end_name(gazetteer: Gazetteer, word: str, expected: bool) -> None:
 def test_every_indexed_name_ends_with_a_word_that_may_end_one(gazetteer: Gazetteer) -> None:
     last_words = {key.rsplit(" ", 1)[-1] for key in gazetteer.names()}
     assert all(gazetteer.may_end_name(word) for word in last_words)
+
+
+#: Letters of every kind :func:`name_key` treats: Latin with accents, Arabic letters
+#: that fold (ة أ ي ك), Persian letters, a vowel mark, tatweel, the modifier letters
+#: of transliteration it drops (ʻ ʼ), a ligature NFKC spells as several words (ﷺ),
+#: capitals, and dotted and final forms (İ, ς).
+_LETTERS = "abzÁéñİςΣأإآةيكىپچژگیکهءئؤًـʻʼﷺﻻ"
+
+
+@given(st.lists(st.text(alphabet=_LETTERS, min_size=1, max_size=6), min_size=1, max_size=4))
+def test_a_text_of_words_is_keyed_by_its_words_keys(words: list[str]) -> None:
+    """What :meth:`PlaceFinder.find` relies on to skip keying each n-gram whole."""
+    keys = [_word_key(word) for word in words]
+    assume(all(keys))
+    assert " ".join(keys) == name_key(" ".join(words))  # type: ignore[arg-type]
