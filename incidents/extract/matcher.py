@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from spacy.attrs import LOWER
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
@@ -43,6 +44,8 @@ class _Compiled:
     label: str
     id: str
     steps: tuple[_Step, ...]
+    #: The word sets of the steps that must match at least once.
+    required: frozenset[int] = frozenset()
 
 
 class RuleMatcher:
@@ -69,12 +72,15 @@ class RuleMatcher:
                         target[word].add(sets[key])
                 steps.append(_Step(sets[key], token.low, token.high))
             self.by_first[steps[0].word_set].append(len(self.rules))
-            self.rules.append(_Compiled(rule.label, rule.id, tuple(steps)))
+            required = frozenset(s.word_set for s in steps if s.word_set >= 0 and s.low)
+            self.rules.append(_Compiled(rule.label, rule.id, tuple(steps), required))
+        #: Each rule's label and id as string-store keys (a span takes either).
+        self._names = [(vocab.strings.add(r.label), vocab.strings.add(r.id)) for r in self.rules]
         self._whole = {word: frozenset(ids) for word, ids in whole.items()}
         self._starts = {word: frozenset(ids) for word, ids in starts.items()}
         self._start_lengths = sorted({len(w) for w in self._starts}, reverse=True)
         self._memo: dict[str, frozenset[int]] = {}
-        self._key_memo: dict[int, frozenset[int]] = {}
+        self._key_memo: dict[int, tuple[frozenset[int], tuple[int, ...]]] = {}
         self.flag = vocab.add_flag(self._is_rule_word)
 
     def _sets_of(self, lower: str) -> frozenset[int]:
@@ -95,30 +101,48 @@ class RuleMatcher:
         columns = doc.to_array([self.flag, LOWER])
         candidates = np.flatnonzero(columns[:, 0]).tolist()
         lowers = columns[:, 1].tolist()
-        accepts = {i: self._sets_of_key(lowers[i], doc) for i in candidates}
+        strings = doc.vocab.strings
+        accepts: dict[int, frozenset[int]] = {}
+        starting: list[tuple[int, tuple[int, ...]]] = []
+        for i in candidates:
+            word = self._key_memo.get(lowers[i])
+            if word is None:
+                word = self._word_of(lowers[i], strings)
+            accepts[i] = word[0]
+            if word[1]:
+                starting.append((i, word[1]))
         size = len(doc)
         found: set[tuple[int, int, int]] = set()
-        for i, sets in accepts.items():
-            for word_set in sets:
-                for index in self.by_first.get(word_set, ()):
-                    steps = self.rules[index].steps
-                    if len(steps) == 1:
-                        found.add((i, i + 1, index))
-                        continue
-                    for end in _ends(steps, i + 1, accepts, size):
-                        found.add((i, end, index))
+        rules = self.rules
+        present = frozenset().union(*accepts.values())
+        for i, indices in starting:
+            following = accepts.get(i + 1, ())
+            for index in indices:
+                rule = rules[index]
+                steps = rule.steps
+                if len(steps) == 1:
+                    found.add((i, i + 1, index))
+                    continue
+                second = steps[1]
+                if second.low and second.word_set >= 0 and second.word_set not in following:
+                    continue  # the word the rule needs next is not there
+                if not rule.required <= present:
+                    continue  # a word the rule needs is nowhere in the text
+                for end in _ends(steps, i + 1, accepts, size):
+                    found.add((i, end, index))
         spans = {
-            Span(doc, start, end, label=self.rules[i].label, span_id=self.rules[i].id)
+            Span(doc, start, end, label=self._names[i][0], span_id=self._names[i][1])
             for start, end, i in found
         }
         doc.spans[self.spans_key] = sorted(spans)
         return doc
 
-    def _sets_of_key(self, lower: int, doc: Doc) -> frozenset[int]:
-        """:meth:`_sets_of` for the lower-cased word whose string-store key is ``lower``."""
-        found = self._key_memo.get(lower)
-        if found is None:
-            found = self._key_memo[lower] = self._sets_of(doc.vocab.strings[lower])
+    def _word_of(self, lower: int, strings: StringStore) -> tuple[frozenset[int], tuple[int, ...]]:
+        """For the lower-cased word whose string-store key is ``lower``: the word sets
+        that accept it (:meth:`_sets_of`), and the rules that may start with it."""
+        sets = self._sets_of(strings[lower])
+        starts = tuple(sorted(i for word_set in sets for i in self.by_first.get(word_set, ())))
+        found = self._key_memo[lower] = (sets, starts)
         return found
 
 
