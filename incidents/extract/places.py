@@ -26,6 +26,8 @@ from incidents.geocode.curated import load_place_types, load_vicinity_words
 from incidents.geocode.names import is_arabic_script, name_key
 
 EVENT_ROLE = "event"
+#: Most pairs of words remembered by :meth:`PlaceFinder._may_go_on` before it starts over.
+PAIR_MEMO_LIMIT = 200_000
 _DATELINE_MARKS = frozenset({"-", "–", "—", "(", ":"})
 #: Arabic proclitics glued to a place word («وبلدة», «ببلدة»).
 _PROCLITICS = frozenset("وفبل")
@@ -72,6 +74,8 @@ class PlaceFinder:
         #: Each vocabulary word's key when a name may be keyed word by word (see
         #: :func:`_word_key`), remembered by its string-store id.
         self._word_keys: dict[int, str | None] = {}
+        #: :meth:`Gazetteer.may_begin_words` of pairs of word keys, remembered.
+        self._pairs: dict[tuple[str, str], bool] = {}
 
     def locate(
         self, doc: Doc, text: str, context: Collection[str] = ()
@@ -152,9 +156,10 @@ class PlaceFinder:
             # Hyphens are tokens of their own: "Pul-e-Khumri" is five tokens, one name.
             stop = min(start + 2 * longest, size)
             seen = hyphens[stop - 1] - (hyphens[start - 1] if start else 0)
+            several = self._may_go_on(keys, begins, ends, start, size)
             for n in range(min(longest + 2 * seen, stop - start), 0, -1):
                 last = start + n - 1
-                if n > 1 and not may_end[last]:
+                if n > 1 and not (several and may_end[last]):
                     continue
                 surface = text[begins[start] : ends[last]]
                 key = _joined_key(keys, begins, ends, start, last)
@@ -172,6 +177,29 @@ class PlaceFinder:
                     covered = start + n
                     break
         return mentions
+
+    def _may_go_on(
+        self, keys: _WordKeys, begins: list[int], ends: list[int], start: int, size: int
+    ) -> bool:
+        """Whether a name of several tokens may start at token ``start``. When the first
+        two are words of letters with a space after each, every key of two tokens or
+        more from ``start`` begins with their keys, so :meth:`Gazetteer.may_begin_words`
+        judges them all at once; otherwise it may."""
+        second = start + 1
+        if second >= size or begins[second] == ends[start]:
+            return True
+        if second + 1 < size and begins[second + 1] == ends[second]:
+            return True  # "Deir ez-Zor": the second word goes on
+        first_key, second_key = keys(start), keys(second)
+        if first_key is None or second_key is None:
+            return True
+        pair = (first_key, second_key)
+        found = self._pairs.get(pair)
+        if found is None:
+            if len(self._pairs) >= PAIR_MEMO_LIMIT:
+                self._pairs.clear()
+            found = self._pairs[pair] = self.gazetteer.may_begin_words(first_key, second_key)
+        return found
 
     def _keys_of(self, words: _Words) -> _WordKeys:
         """The keys of the words of a doc as :func:`_joined_key` reads them, each

@@ -246,6 +246,21 @@ class Gazetteer:
         key = name_key(word)
         return not key or _begins_some(self._reversed_keys, key[::-1])
 
+    def may_begin_words(self, first: str, second: str) -> bool:
+        """Whether a name of several words may begin with the keys ``first`` and
+        ``second``, as :meth:`lookup_key` would find it: some indexed key begins with
+        them as written, with them run together (Persian writes «تل آویو» and
+        «تلآویو»), or with a form of ``first`` that :func:`arabic_variants` gives. A key
+        of several words beginning otherwise is never found, so a text scanner need
+        not try it."""
+        if self._begins_some_key(f"{first} {second}"):
+            return True
+        if is_arabic_script(first) and self._begins_some_key(first + second):
+            return True
+        return any(
+            self._begins_some_key(f"{variant.key} {second}") for variant in arabic_variants(first)
+        )
+
     def _begins_some_key(self, prefix: str) -> bool:
         return _begins_some(self._keys, prefix)
 
