@@ -79,6 +79,9 @@ class RuleMatcher:
         self._whole = {word: frozenset(ids) for word, ids in whole.items()}
         self._starts = {word: frozenset(ids) for word, ids in starts.items()}
         self._start_lengths = sorted({len(w) for w in self._starts}, reverse=True)
+        # The first letters of every word start, to turn most words away at once.
+        self._head_length = min(self._start_lengths, default=1)
+        self._start_heads = frozenset(w[: self._head_length] for w in self._starts)
         self._memo: dict[str, frozenset[int]] = {}
         self._key_memo: dict[int, tuple[frozenset[int], tuple[int, ...]]] = {}
         self.flag = vocab.add_flag(self._is_rule_word)
@@ -95,7 +98,12 @@ class RuleMatcher:
         return found
 
     def _is_rule_word(self, text: str) -> bool:
-        return bool(self._sets_of(text.lower()))
+        lower = text.lower()
+        if lower in self._whole:
+            return True
+        if lower[: self._head_length] not in self._start_heads:
+            return False  # no word start of a rule begins so
+        return bool(self._sets_of(lower))
 
     def __call__(self, doc: Doc) -> Doc:
         columns = doc.to_array([self.flag, LOWER])

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 import numpy as np
@@ -97,7 +98,8 @@ class PlaceFinder:
             minor_seen = minor_seen or len(kept) < len(candidates)
             return kept
 
-        mentions = self.find(doc, text, known)
+        scan = self._scan(doc)
+        mentions = self.find(doc, text, known, scan)
         countries = self.countries(mentions, doc) | set(context)
         if not minor_seen:
             return mentions, countries
@@ -118,7 +120,21 @@ class PlaceFinder:
                 kept.append(candidate)
             return tuple(kept)
 
-        return self.find(doc, text, admitted), countries
+        return self.find(doc, text, admitted, scan), countries
+
+    def _scan(self, doc: Doc) -> _Scan:
+        """What :meth:`find` reads of ``doc``, in one ``Doc.to_array`` call."""
+        columns = doc.to_array([self._name_flag, self._end_flag, IDX, LENGTH, ORTH, LOWER])
+        names, may_end, begins, lengths, orths, lowers = columns.T.tolist()
+        hyphen = doc.vocab.strings["-"]
+        return _Scan(
+            flagged=[i for i, flag in enumerate(names) if flag],
+            may_end=may_end,
+            begins=begins,
+            ends=[begin + length for begin, length in zip(begins, lengths, strict=True)],
+            hyphens=list(accumulate(orth == hyphen for orth in orths)),
+            words=_Words(doc, orths, lowers),
+        )
 
     def find(
         self,
@@ -126,31 +142,34 @@ class PlaceFinder:
         text: str | None = None,
         accept: Callable[[tuple[GazetteerEntry, ...], int], tuple[GazetteerEntry, ...]]
         | None = None,
+        scan: _Scan | None = None,
     ) -> list[PlaceMention]:
         """Every gazetteer name in ``doc``, longest match first, with its role;
-        ``accept`` keeps the candidates of a name starting at a token (all: None).
+        ``accept`` keeps the candidates of a name starting at a token (all: None);
+        ``scan`` is the doc's :meth:`_scan` when already read.
 
         Candidate surfaces are cut from ``doc.text`` by the tokens' character offsets
         (what ``Span.text`` would give), without building a span per n-gram tried.
         ``text`` is the doc's text when the caller has it (``Doc.text`` joins tokens).
         """
         gazetteer, lex = self.gazetteer, self.lex
-        flagged = np.flatnonzero(doc.to_array(self._name_flag))
-        if not len(flagged):
+        scan = self._scan(doc) if scan is None else scan
+        if not scan.flagged:
             return []
-        offsets = doc.to_array([IDX, LENGTH, ORTH, LOWER])
-        may_end = doc.to_array(self._end_flag).astype(bool).tolist()
-        begins = offsets[:, 0].tolist()
-        ends = (offsets[:, 0] + offsets[:, 1]).tolist()
-        hyphens = (offsets[:, 2] == doc.vocab.strings["-"]).cumsum().tolist()
-        words = _Words(doc, offsets[:, 2].tolist(), offsets[:, 3].tolist())
+        begins, ends, hyphens, may_end, words = (
+            scan.begins,
+            scan.ends,
+            scan.hyphens,
+            scan.may_end,
+            scan.words,
+        )
         keys = self._keys_of(words)
         text = doc.text if text is None else text
         size = len(doc)
         longest = gazetteer.max_tokens
         mentions: list[PlaceMention] = []
         covered = 0
-        for start in flagged.tolist():
+        for start in scan.flagged:
             if start < covered:
                 continue
             # Hyphens are tokens of their own: "Pul-e-Khumri" is five tokens, one name.
@@ -327,6 +346,21 @@ def _joined_key(
             return None
         parts.append(key)
     return " ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    """A doc as :meth:`PlaceFinder.find` reads it (see :meth:`PlaceFinder._scan`)."""
+
+    #: Tokens that may start a name.
+    flagged: list[int]
+    #: Per token: whether a name of several tokens may end with it.
+    may_end: list[int]
+    begins: list[int]
+    ends: list[int]
+    #: Per token: how many hyphen tokens there are up to it.
+    hyphens: list[int]
+    words: _Words
 
 
 class _Words:

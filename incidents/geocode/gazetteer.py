@@ -69,16 +69,19 @@ class Gazetteer:
     __slots__ = (
         "_blocked",
         "_demonyms",
+        "_first_word_starts",
         "_focus",
         "_index",
         "_key_memo",
         "_keys",
+        "_last_word_ends",
         "_max_tokens",
         "_memo",
         "_minor",
         "_reversed_keys",
         "_size",
         "_town_anchors",
+        "_two_word_starts",
     )
 
     def __init__(
@@ -97,6 +100,27 @@ class Gazetteer:
         self._town_anchors = town_anchors or {}
         self._keys = sorted(index)
         self._reversed_keys = sorted(key[::-1] for key in index)
+        # What may_begin_name and may_end_name ask of most words (one without a space)
+        # in one set lookup, instead of a binary search of the sorted keys.
+        self._first_word_starts = frozenset(
+            first[:n]
+            for key in index
+            for first in (key.partition(" ")[0],)
+            for n in range(1, len(first) + 1)
+        )
+        self._two_word_starts = frozenset(
+            f"{first} {second[:n]}"
+            for key in index
+            if " " in key
+            for first, second in (key.split(" ")[:2],)
+            for n in range(1, len(second) + 1)
+        )
+        self._last_word_ends = frozenset(
+            last[-n:]
+            for key in index
+            for last in (key.rpartition(" ")[2],)
+            for n in range(1, len(last) + 1)
+        )
         self._blocked = blocked
         self._focus = focus
         self._demonyms = demonyms
@@ -232,7 +256,7 @@ class Gazetteer:
         text is scanned for names only from the words for which it is True."""
         key = name_key(word)
         forms = [key, *(variant.key for variant in arabic_variants(key))]
-        return any(self._begins_some_key(form) for form in forms if form)
+        return any(self._begins_some_word(form) for form in forms if form)
 
     def may_end_name(self, word: str) -> bool:
         """Whether a name of several tokens may end with the token ``word``: its key ends
@@ -244,7 +268,11 @@ class Gazetteer:
         fails this is never found: the text scanner skips such a surface unseen.
         """
         key = name_key(word)
-        return not key or _begins_some(self._reversed_keys, key[::-1])
+        if not key:
+            return True
+        if " " not in key:  # a suffix of some key's last word
+            return key in self._last_word_ends
+        return _begins_some(self._reversed_keys, key[::-1])
 
     def may_begin_words(self, first: str, second: str) -> bool:
         """Whether a name of several words may begin with the keys ``first`` and
@@ -253,13 +281,21 @@ class Gazetteer:
         «تلآویو»), or with a form of ``first`` that :func:`arabic_variants` gives. A key
         of several words beginning otherwise is never found, so a text scanner need
         not try it."""
-        if self._begins_some_key(f"{first} {second}"):
+        if " " in first or " " in second:
+            return True  # not judged: keys of one word each are what scanners ask about
+        starts = self._two_word_starts
+        if f"{first} {second}" in starts:
             return True
-        if is_arabic_script(first) and self._begins_some_key(first + second):
+        if is_arabic_script(first) and first + second in self._first_word_starts:
             return True
-        return any(
-            self._begins_some_key(f"{variant.key} {second}") for variant in arabic_variants(first)
-        )
+        return any(f"{variant.key} {second}" in starts for variant in arabic_variants(first))
+
+    def _begins_some_word(self, prefix: str) -> bool:
+        """:meth:`_begins_some_key`, in one set lookup when ``prefix`` has no space (a
+        prefix of some key's first word)."""
+        if " " not in prefix:
+            return prefix in self._first_word_starts
+        return self._begins_some_key(prefix)
 
     def _begins_some_key(self, prefix: str) -> bool:
         return _begins_some(self._keys, prefix)
