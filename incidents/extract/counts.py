@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from incidents.extract.lexicon import Lexicon
+from incidents.extract.doc_words import lowers
+from incidents.extract.lexicon import MEMO_LIMIT, Lexicon
 from incidents.normalize.folding import fold
 
 KILLED = "KILLED"
@@ -61,6 +62,18 @@ class Casualties:
 
 
 def _number_value(word: str, lex: Lexicon) -> int | None:
+    """The number ``word`` writes (digits, a number word, a Persian compound), or None;
+    remembered per word by the lexicon."""
+    memo = lex.number_values
+    if word in memo:
+        return memo[word]
+    if len(memo) >= MEMO_LIMIT:
+        memo.clear()
+    value = memo[word] = _read_number(word, lex)
+    return value
+
+
+def _read_number(word: str, lex: Lexicon) -> int | None:
     word = lex.strip_clitic(word.rstrip("."))
     digits = word.replace(",", "")
     if digits.isdigit() and len(digits) <= 6:
@@ -88,7 +101,7 @@ def _joined_number(word: str, lex: Lexicon) -> int | None:
 
 def find_figures(sentence: Span, lex: Lexicon) -> list[Figure]:
     """Every number phrase in ``sentence`` (indices are sentence-relative)."""
-    words = [t.lower_ for t in sentence]
+    words = lowers(sentence.doc)[sentence.start : sentence.end]
     figures: list[Figure] = []
     i = 0
     while i < len(words):

@@ -27,6 +27,7 @@ from incidents.extract.counts import (
     Casualties,
     read_casualties,
 )
+from incidents.extract.doc_words import lowers, texts
 from incidents.extract.lexicon import Lexicon
 from incidents.extract.nlp import SPANS_KEY
 from incidents.extract.places import EVENT_ROLE, PlaceMention
@@ -372,7 +373,7 @@ def _toll_update(
     count of the same dead, not more of them."""
     if casualties.killed is None and casualties.injured is None:
         return None
-    words = {t.lower_ for t in sentence}
+    words = set(lowers(sentence.doc)[sentence.start : sentence.end])
     if words & lex.toll_words and words & _RISE_WORDS:
         return REPLACE
     if not words & _ADDITIVE:
@@ -756,7 +757,8 @@ def _referred_to(trigger: Span, references: list[Span]) -> bool:
 
 def _clause_breaks(sentence: Span) -> list[int]:
     """Indices of the tokens of ``sentence`` that end a clause (for :func:`_clause`)."""
-    return [token.i for token in sentence if token.text in CLAUSE_BREAKS]
+    words = texts(sentence.doc)
+    return [i for i in range(sentence.start, sentence.end) if words[i] in CLAUSE_BREAKS]
 
 
 def _clause(sentence: Span, index: int, breaks: list[int]) -> tuple[int, int]:

@@ -34,7 +34,7 @@ from incidents.extract.events import (
     sentences_with_spans,
 )
 from incidents.extract.lexicon import Lexicon, load_lexicon
-from incidents.extract.nlp import build_nlp
+from incidents.extract.nlp import build_nlp, drop_unread_attrs
 from incidents.extract.places import PlaceFinder, PlaceMention, named_places, resolve
 from incidents.extract.policy import CombinationPolicy, load_policies
 from incidents.geocode import Gazetteer, GazetteerEntry, to_place_match
@@ -90,14 +90,16 @@ class Extractor:
         langs = tuple(languages)
         pipelines = {lang: build_nlp(lang) for lang in langs}
         lexicons = {lang: load_lexicon(lang) for lang in langs}
+        places = {
+            lang: PlaceFinder(pipelines[lang].vocab, gazetteer, lexicons[lang]) for lang in langs
+        }
+        for nlp in pipelines.values():
+            drop_unread_attrs(nlp.vocab)  # every flag is added
         return cls(
             gazetteer=gazetteer,
             pipelines=pipelines,
             lexicons=lexicons,
-            places={
-                lang: PlaceFinder(pipelines[lang].vocab, gazetteer, lexicons[lang])
-                for lang in langs
-            },
+            places=places,
             classifiers={
                 lang: SentenceClassifier.load(lang, models) if use_model else None for lang in langs
             },

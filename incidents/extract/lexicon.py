@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -13,6 +13,8 @@ from incidents.normalize.folding import fold
 
 # Arabic proclitics that can be glued to a number word or digits (و3, وثلاثة, بخمسة).
 _CLITIC = re.compile(r"^(و|ف|ب|ل)(?=\S)")
+#: Most words a lexicon remembers the reading of before it starts over.
+MEMO_LIMIT = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,11 +45,23 @@ class Lexicon:
     #: "القريبة من", "not far from": words that make the origin word after them say
     #: where, not whence.
     proximity: frozenset[str] = frozenset()
+    #: Words read before, remembered (news repeats its words): :meth:`strip_clitic`'s
+    #: results, and the number values :mod:`incidents.extract.counts` reads.
+    stripped: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    number_values: dict[str, int | None] = field(default_factory=dict, compare=False, repr=False)
 
     def strip_clitic(self, word: str) -> str:
         """Drop one Arabic proclitic (و ف ب ل) when the rest is a known word or a number."""
         if self.lang != "ar":
             return word
+        found = self.stripped.get(word)
+        if found is None:
+            if len(self.stripped) >= MEMO_LIMIT:
+                self.stripped.clear()
+            found = self.stripped[word] = self._strip_clitic(word)
+        return found
+
+    def _strip_clitic(self, word: str) -> str:
         rest = _CLITIC.sub("", word, count=1)
         known = (
             rest in self.numbers

@@ -16,7 +16,25 @@ from typing import Any, cast
 
 import numpy as np
 import spacy
-from spacy.attrs import IS_PUNCT, SENT_START
+from spacy.attrs import (
+    IS_ASCII,
+    IS_BRACKET,
+    IS_CURRENCY,
+    IS_LEFT_PUNCT,
+    IS_LOWER,
+    IS_PUNCT,
+    IS_QUOTE,
+    IS_RIGHT_PUNCT,
+    IS_STOP,
+    LANG,
+    LIKE_EMAIL,
+    LIKE_URL,
+    NORM,
+    PREFIX,
+    SENT_START,
+    SHAPE,
+    SUFFIX,
+)
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokenizer import Tokenizer
@@ -99,6 +117,47 @@ def make_sentence_splitter(nlp: Language, name: str) -> SentenceSplitter:
 def make_rule_matcher(nlp: Language, name: str, spans_key: str) -> RuleMatcher:
     """The rules of ``patterns/{nlp.lang}.jsonl`` as a pipeline component."""
     return RuleMatcher(nlp.vocab, load_rules(str(nlp.lang)), spans_key)
+
+
+#: spaCy attributes of a word that the extractor never reads. It reads LOWER (the
+#: rules), IS_PUNCT (the sentence splitter), IS_SPACE, LIKE_NUM, IS_TITLE and IS_UPPER
+#: (the place finder), IS_ALPHA and IS_DIGIT (the figure and year readers), and
+#: lexeme flags of its own.
+UNREAD_ATTRS = frozenset(
+    {
+        IS_ASCII,
+        IS_LOWER,
+        LIKE_URL,
+        LIKE_EMAIL,
+        IS_STOP,
+        IS_BRACKET,
+        IS_QUOTE,
+        IS_LEFT_PUNCT,
+        IS_RIGHT_PUNCT,
+        IS_CURRENCY,
+        NORM,
+        SHAPE,
+        PREFIX,
+        SUFFIX,
+        LANG,
+    }
+)
+
+
+def drop_unread_attrs(vocab: Vocab) -> None:
+    """Stop computing, for each new word, the spaCy attributes no one reads.
+
+    spaCy calls a Python function per attribute of its language for every word it
+    has not seen (its shape, norm, prefix, suffix, whether it looks like a URL or an
+    e-mail, is a stop word, a bracket, a quote, a currency sign...). Unseen words are
+    what a night's news is made of, and those calls cost more than tokenizing them.
+    Call this once every lexeme flag is added (``Vocab.add_flag`` takes the lowest
+    free id, which would otherwise be one of spaCy's): the attributes dropped read as
+    unset on the words seen after.
+    """
+    getters = vocab.lex_attr_getters  # type: ignore[attr-defined]
+    for attr in UNREAD_ATTRS & set(getters):
+        del getters[attr]
 
 
 def build_nlp(lang: str) -> Language:

@@ -255,8 +255,11 @@ class Gazetteer:
         some indexed key. A word for which this is False never starts a match, so a
         text is scanned for names only from the words for which it is True."""
         key = name_key(word)
-        forms = [key, *(variant.key for variant in arabic_variants(key))]
-        return any(self._begins_some_word(form) for form in forms if form)
+        if not key:
+            return False
+        if self._begins_some_word(key):
+            return True
+        return any(self._begins_some_word(variant.key) for variant in arabic_variants(key))
 
     def may_end_name(self, word: str) -> bool:
         """Whether a name of several tokens may end with the token ``word``: its key ends

@@ -67,6 +67,8 @@ def name_key(text: str) -> str:
     Remembered: a new word is asked about by several lexeme flags in a row.
     """
     folded = text if text.isascii() else fold(unicodedata.normalize("NFD", text))
+    if folded.isalpha():  # one word of letters: no possessive, no punctuation, no space
+        return folded.translate(_SEPARATORS).casefold()
     folded = _EDGE_PUNCT.sub("", _POSSESSIVE.sub("", folded).translate(_SEPARATORS))
     return " ".join(folded.casefold().split())
 
