@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from incidents.extract.doc_words import lowers
-from incidents.extract.lexicon import MEMO_LIMIT, Lexicon
+from incidents.extract.lexicon import Lexicon
 from incidents.normalize.folding import fold
 
 KILLED = "KILLED"
@@ -67,10 +67,7 @@ def _number_value(word: str, lex: Lexicon) -> int | None:
     memo = lex.number_values
     if word in memo:
         return memo[word]
-    if len(memo) >= MEMO_LIMIT:
-        memo.clear()
-    value = memo[word] = _read_number(word, lex)
-    return value
+    return memo.remember(word, _read_number(word, lex))
 
 
 def _read_number(word: str, lex: Lexicon) -> int | None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+from incidents.bounded_memo import BoundedMemo
 from incidents.errors import ExtractionError
 from incidents.normalize.folding import fold
 
@@ -15,6 +16,10 @@ from incidents.normalize.folding import fold
 _CLITIC = re.compile(r"^(و|ف|ب|ل)(?=\S)")
 #: Most words a lexicon remembers the reading of before it starts over.
 MEMO_LIMIT = 100_000
+
+
+def _memo() -> BoundedMemo[str, Any]:
+    return BoundedMemo(MEMO_LIMIT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +52,10 @@ class Lexicon:
     proximity: frozenset[str] = frozenset()
     #: Words read before, remembered (news repeats its words): :meth:`strip_clitic`'s
     #: results, and the number values :mod:`incidents.extract.counts` reads.
-    stripped: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
-    number_values: dict[str, int | None] = field(default_factory=dict, compare=False, repr=False)
+    stripped: BoundedMemo[str, str] = field(default_factory=_memo, compare=False, repr=False)
+    number_values: BoundedMemo[str, int | None] = field(
+        default_factory=_memo, compare=False, repr=False
+    )
 
     def strip_clitic(self, word: str) -> str:
         """Drop one Arabic proclitic (و ف ب ل) when the rest is a known word or a number."""
@@ -56,9 +63,7 @@ class Lexicon:
             return word
         found = self.stripped.get(word)
         if found is None:
-            if len(self.stripped) >= MEMO_LIMIT:
-                self.stripped.clear()
-            found = self.stripped[word] = self._strip_clitic(word)
+            found = self.stripped.remember(word, self._strip_clitic(word))
         return found
 
     def _strip_clitic(self, word: str) -> str:

@@ -29,7 +29,11 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from incidents.bounded_memo import BoundedMemo
 from incidents.extract.rules import Rule
+
+#: Most words a matcher remembers the word sets and rules of before it starts over.
+MEMO_LIMIT = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +86,10 @@ class RuleMatcher:
         # The first letters of every word start, to turn most words away at once.
         self._head_length = min(self._start_lengths, default=1)
         self._start_heads = frozenset(w[: self._head_length] for w in self._starts)
-        self._memo: dict[str, frozenset[int]] = {}
-        self._key_memo: dict[int, tuple[frozenset[int], tuple[int, ...]]] = {}
+        self._memo: BoundedMemo[str, frozenset[int]] = BoundedMemo(MEMO_LIMIT)
+        self._key_memo: BoundedMemo[int, tuple[frozenset[int], tuple[int, ...]]] = BoundedMemo(
+            MEMO_LIMIT
+        )
         self.flag = vocab.add_flag(self._is_rule_word)
 
     def _sets_of(self, lower: str) -> frozenset[int]:
@@ -94,7 +100,7 @@ class RuleMatcher:
             for n in self._start_lengths:
                 if n <= len(lower):
                     ids |= self._starts.get(lower[:n], frozenset())
-            found = self._memo[lower] = frozenset(ids)
+            found = self._memo.remember(lower, frozenset(ids))
         return found
 
     def _is_rule_word(self, text: str) -> bool:
@@ -150,8 +156,7 @@ class RuleMatcher:
         that accept it (:meth:`_sets_of`), and the rules that may start with it."""
         sets = self._sets_of(strings[lower])
         starts = tuple(sorted(i for word_set in sets for i in self.by_first.get(word_set, ())))
-        found = self._key_memo[lower] = (sets, starts)
-        return found
+        return self._key_memo.remember(lower, (sets, starts))
 
 
 def _ends(

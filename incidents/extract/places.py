@@ -21,14 +21,16 @@ from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, IS_TITLE, IS_UPPER, LENGTH, LIK
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from incidents.bounded_memo import BoundedMemo
 from incidents.extract.lexicon import Lexicon
 from incidents.geocode import Gazetteer, GazetteerEntry, choose
 from incidents.geocode.curated import load_place_types, load_vicinity_words
 from incidents.geocode.names import is_arabic_script, name_key
 
 EVENT_ROLE = "event"
-#: Most pairs of words remembered by :meth:`PlaceFinder._may_go_on` before it starts over.
-PAIR_MEMO_LIMIT = 200_000
+#: Most words (and pairs of words) a place finder remembers the keys of before it
+#: starts over.
+MEMO_LIMIT = 200_000
 _DATELINE_MARKS = frozenset({"-", "–", "—", "(", ":"})
 #: Arabic proclitics glued to a place word («وبلدة», «ببلدة»).
 _PROCLITICS = frozenset("وفبل")
@@ -74,9 +76,9 @@ class PlaceFinder:
         )
         #: Each vocabulary word's key when a name may be keyed word by word (see
         #: :func:`_word_key`), remembered by its string-store id.
-        self._word_keys: dict[int, str | None] = {}
+        self._word_keys: BoundedMemo[int, str | None] = BoundedMemo(MEMO_LIMIT)
         #: :meth:`Gazetteer.may_begin_words` of pairs of word keys, remembered.
-        self._pairs: dict[tuple[str, str], bool] = {}
+        self._pairs: BoundedMemo[tuple[str, str], bool] = BoundedMemo(MEMO_LIMIT)
 
     def locate(
         self, doc: Doc, text: str, context: Collection[str] = ()
@@ -215,9 +217,7 @@ class PlaceFinder:
         pair = (first_key, second_key)
         found = self._pairs.get(pair)
         if found is None:
-            if len(self._pairs) >= PAIR_MEMO_LIMIT:
-                self._pairs.clear()
-            found = self._pairs[pair] = self.gazetteer.may_begin_words(first_key, second_key)
+            found = self._pairs.remember(pair, self.gazetteer.may_begin_words(*pair))
         return found
 
     def _keys_of(self, words: _Words) -> _WordKeys:
@@ -229,7 +229,7 @@ class PlaceFinder:
             orth = orths[i]
             found = memo.get(orth, _UNSET)
             if found is _UNSET:
-                found = memo[orth] = _word_key(strings[orth])
+                found = memo.remember(orth, _word_key(strings[orth]))
             return found  # type: ignore[return-value]
 
         return key

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from incidents.bounded_memo import BoundedMemo
 from incidents.collector import collector_paused
 from incidents.geocode.curated import load_aliases, load_countries, load_not_places
 from incidents.geocode.demonyms import build_demonym_index, find_demonym
@@ -126,8 +127,8 @@ class Gazetteer:
         self._demonyms = demonyms
         self._max_tokens = max_tokens
         self._size = size
-        self._memo: dict[str, tuple[GazetteerEntry, ...]] = {}
-        self._key_memo: dict[str, tuple[GazetteerEntry, ...]] = {}
+        self._memo: BoundedMemo[str, tuple[GazetteerEntry, ...]] = BoundedMemo(MEMO_LIMIT)
+        self._key_memo: BoundedMemo[str, tuple[GazetteerEntry, ...]] = BoundedMemo(MEMO_LIMIT)
 
     @classmethod
     def build(cls, min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
@@ -192,9 +193,7 @@ class Gazetteer:
         """
         found = self._memo.get(surface)
         if found is None:
-            if len(self._memo) >= MEMO_LIMIT:
-                self._memo.clear()
-            found = self._memo[surface] = self.lookup_key(name_key(surface))
+            found = self._memo.remember(surface, self.lookup_key(name_key(surface)))
         return found
 
     def lookup_key(self, key: str) -> tuple[GazetteerEntry, ...]:
@@ -202,9 +201,7 @@ class Gazetteer:
         that knows the keys of its words can join them instead of keying every n-gram."""
         found = self._key_memo.get(key)
         if found is None:
-            if len(self._key_memo) >= MEMO_LIMIT:
-                self._key_memo.clear()
-            found = self._key_memo[key] = self._lookup(key)
+            found = self._key_memo.remember(key, self._lookup(key))
         return found
 
     def _lookup(self, key: str) -> tuple[GazetteerEntry, ...]:
