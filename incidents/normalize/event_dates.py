@@ -66,6 +66,16 @@ _WEEKDAYS = {  # Python weekday(): Monday == 0
     "السبت": 5,
     "الاحد": 6,
 }
+#: A word that may be one of the days above: whole words only, as ``_WORD`` splits
+#: them (``_relative_days`` checks its lower case against the tables).
+_DAY_WORD = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(
+        re.escape(word) for word in sorted({*_DAY_OFFSETS, *_WEEKDAYS}, key=len, reverse=True)
+    )
+    + r")(?!\w)",
+    re.I,
+)
 #: The Gregorian months as news writes them in English, Persian and Arabic (with the
 #: Levantine names), first month first.
 GREGORIAN_MONTH_NAMES: tuple[tuple[str, ...], ...] = (
@@ -246,10 +256,13 @@ def _relative_days(text: str, published: dt.date) -> list[_RelativeDay]:
     spans: list[tuple[int, int]] = []
     # "سه شنبه" (Tuesday) written with a space is one word (offsets after it shift by one).
     joined = _PERSIAN_WEEKDAY_SPACE.sub(r"\1شنبه", text)
-    words = list(_WORD.finditer(joined))
-    starts = [w.start() for w in words]
+    read: list[list[re.Match[str]]] = []  # the words of the text, split when first needed
 
     def said(start: int, end: int) -> bool:
+        if not read:
+            read.append(list(_WORD.finditer(joined)))
+        words = read[0]
+        starts = [w.start() for w in words]
         first = bisect_left(starts, start)
         last = bisect_left(starts, end)
         around = words[max(0, first - _SAYING_REACH) : first] + words[last : last + _SAYING_REACH]
@@ -267,7 +280,7 @@ def _relative_days(text: str, published: dt.date) -> list[_RelativeDay]:
             date = published - dt.timedelta(days=days)
             found.append(_RelativeDay(date, match.start(), rank, said(*match.span())))
             spans.append(match.span())
-    for match in words:
+    for match in _DAY_WORD.finditer(joined):  # a word each: the same as _WORD finds
         if any(start <= match.start() < end for start, end in spans):
             continue  # the أمس of «أول أمس»
         word = match.group(0).lower()
