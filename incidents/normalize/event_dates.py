@@ -136,6 +136,9 @@ _DAYS_AGO = re.compile(
     ),
     re.I,
 )
+#: A word each phrase of ``_DAYS_AGO`` holds: a text without one has none of them.
+_DAYS_AGO_CUE = re.compile(fold("days|روز|قبل"), re.I)
+_DIGIT = re.compile(r"\d")
 _DAYS_AGO_WORDS = {
     fold(word): days
     for days, words in (
@@ -255,7 +258,7 @@ def _relative_days(text: str, published: dt.date) -> list[_RelativeDay]:
     found: list[_RelativeDay] = []
     spans: list[tuple[int, int]] = []
     # "سه شنبه" (Tuesday) written with a space is one word (offsets after it shift by one).
-    joined = _PERSIAN_WEEKDAY_SPACE.sub(r"\1شنبه", text)
+    joined = _PERSIAN_WEEKDAY_SPACE.sub(r"\1شنبه", text) if "شنبه" in text else text
     read: list[list[re.Match[str]]] = []  # the words of the text, split when first needed
 
     def said(start: int, end: int) -> bool:
@@ -268,7 +271,7 @@ def _relative_days(text: str, published: dt.date) -> list[_RelativeDay]:
         around = words[max(0, first - _SAYING_REACH) : first] + words[last : last + _SAYING_REACH]
         return any(w.group(0).lower() in _SAYING for w in around)
 
-    for match in _DAYS_AGO.finditer(joined):
+    for match in _DAYS_AGO.finditer(joined) if _DAYS_AGO_CUE.search(joined) else ():
         count = next(group for group in match.groups() if group is not None).lower()
         days = int(count) if count.isdigit() else _DAYS_AGO_WORDS[count]
         found.append(_RelativeDay(published - dt.timedelta(days=days), match.start(), 0))
@@ -328,6 +331,8 @@ def _explicit_date(text: str, published: dt.date | None) -> dt.date | None:
     or before publication in its own calendar (news reports what has happened): "۲۸
     اسفند" read just after Nowruz is last year's, as "2 December" read in November is;
     without a publication date it is None."""
+    if _DIGIT.search(text) is None:
+        return None  # every date written out has its day in digits
     match = _first_date(_HIJRI, text)
     if match:
         month, day = _HIJRI_MONTHS[match["month"]], int(match["day"])
