@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
 
-import numpy as np
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, IS_TITLE, IS_UPPER, LENGTH, LIKE_NUM, LOWER, ORTH
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -102,7 +101,7 @@ class PlaceFinder:
 
         scan = self._scan(doc)
         mentions = self.find(doc, text, known, scan)
-        countries = self.countries(mentions, doc) | set(context)
+        countries = self.countries(mentions, doc, scan) | set(context)
         if not minor_seen:
             return mentions, countries
 
@@ -126,11 +125,14 @@ class PlaceFinder:
 
     def _scan(self, doc: Doc) -> _Scan:
         """What :meth:`find` reads of ``doc``, in one ``Doc.to_array`` call."""
-        columns = doc.to_array([self._name_flag, self._end_flag, IDX, LENGTH, ORTH, LOWER])
-        names, may_end, begins, lengths, orths, lowers = columns.T.tolist()
+        columns = doc.to_array(
+            [self._name_flag, self._end_flag, self._demonym_flag, IDX, LENGTH, ORTH, LOWER]
+        )
+        names, may_end, demonyms, begins, lengths, orths, lowers = columns.T.tolist()
         hyphen = doc.vocab.strings["-"]
         return _Scan(
             flagged=[i for i, flag in enumerate(names) if flag],
+            demonyms=[i for i, flag in enumerate(demonyms) if flag],
             may_end=may_end,
             begins=begins,
             ends=[begin + length for begin, length in zip(begins, lengths, strict=True)],
@@ -177,11 +179,16 @@ class PlaceFinder:
             # Hyphens are tokens of their own: "Pul-e-Khumri" is five tokens, one name.
             stop = min(start + 2 * longest, size)
             seen = hyphens[stop - 1] - (hyphens[start - 1] if start else 0)
-            several = self._may_go_on(keys, begins, ends, start, size)
+            several: bool | None = None  # whether a name of several tokens may start here
             for n in range(min(longest + 2 * seen, stop - start), 0, -1):
                 last = start + n - 1
-                if n > 1 and not (several and may_end[last]):
-                    continue
+                if n > 1:
+                    if not may_end[last]:
+                        continue
+                    if several is None:
+                        several = self._may_go_on(keys, begins, ends, start, size)
+                    if not several:
+                        continue
                 surface = text[begins[start] : ends[last]]
                 key = _joined_key(keys, begins, ends, start, last)
                 candidates = gazetteer.lookup(surface) if key is None else gazetteer.lookup_key(key)
@@ -234,18 +241,22 @@ class PlaceFinder:
 
         return key
 
-    def countries(self, mentions: Sequence[PlaceMention], doc: Doc) -> set[str]:
+    def countries(
+        self, mentions: Sequence[PlaceMention], doc: Doc, scan: _Scan | None = None
+    ) -> set[str]:
         """Countries a text is about: named outright, through a demonym ("زن سوری" →
         SY), or through a name that exists in one country only ("أبين" says Yemen, so
-        "زنجبار" beside it is Zinjibar, not Zanzibar). Minor towns say nothing."""
+        "زنجبار" beside it is Zinjibar, not Zanzibar). Minor towns say nothing.
+        ``scan`` is the doc's :meth:`_scan` when already read."""
         is_minor = self.gazetteer.is_minor
         countries = {c.country for m in mentions for c in m.candidates if c.kind == "country"}
         for mention in mentions:
             known = {c.country for c in mention.candidates if not is_minor(c)}
             if len(known) == 1:
                 countries |= known
-        for i in np.flatnonzero(doc.to_array(self._demonym_flag)):
-            code = self.gazetteer.country_of_demonym(doc[int(i)].text)
+        scan = self._scan(doc) if scan is None else scan
+        for i in scan.demonyms:
+            code = self.gazetteer.country_of_demonym(scan.words.text(i))
             if code:
                 countries.add(code)
         return countries
@@ -354,6 +365,8 @@ class _Scan:
 
     #: Tokens that may start a name.
     flagged: list[int]
+    #: Tokens that may be demonyms ("Syrian", «سوری»).
+    demonyms: list[int]
     #: Per token: whether a name of several tokens may end with it.
     may_end: list[int]
     begins: list[int]
