@@ -16,7 +16,6 @@ ordinary words (Police in Poland, «خبر» for Khobar, «مردان» for Mard
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -74,12 +73,10 @@ class Gazetteer:
         "_focus",
         "_index",
         "_key_memo",
-        "_keys",
         "_last_word_ends",
         "_max_tokens",
         "_memo",
         "_minor",
-        "_reversed_keys",
         "_size",
         "_town_anchors",
         "_two_word_starts",
@@ -99,10 +96,9 @@ class Gazetteer:
         self._index = index
         self._minor = minor
         self._town_anchors = town_anchors or {}
-        self._keys = sorted(index)
-        self._reversed_keys = sorted(key[::-1] for key in index)
-        # What may_begin_name and may_end_name ask of most words (one without a space)
-        # in one set lookup, instead of a binary search of the sorted keys.
+        # What may_begin_name, may_end_name and may_begin_words ask of a word, in one
+        # set lookup each: the starts of every key's first word and of its first two
+        # words, and the ends of its last word.
         self._first_word_starts = frozenset(
             first[:n]
             for key in index
@@ -272,7 +268,9 @@ class Gazetteer:
             return True
         if " " not in key:  # a suffix of some key's last word
             return key in self._last_word_ends
-        return _begins_some(self._reversed_keys, key[::-1])
+        # A word's key has a space only when a ligature spells several words (ﷺ):
+        # rare enough for a scan of every key, remembered by the lexeme flag that asks.
+        return any(indexed.endswith(key) for indexed in self._index)
 
     def may_begin_words(self, first: str, second: str) -> bool:
         """Whether a name of several words may begin with the keys ``first`` and
@@ -291,14 +289,13 @@ class Gazetteer:
         return any(f"{variant.key} {second}" in starts for variant in arabic_variants(first))
 
     def _begins_some_word(self, prefix: str) -> bool:
-        """:meth:`_begins_some_key`, in one set lookup when ``prefix`` has no space (a
-        prefix of some key's first word)."""
+        """Whether some indexed key begins with ``prefix``: one set lookup when it has
+        no space (a start of some key's first word). A word's key has a space only
+        when a ligature spells several words (ﷺ), so the other case is rare enough
+        for a scan of every key, remembered by the lexeme flags that ask."""
         if " " not in prefix:
             return prefix in self._first_word_starts
-        return self._begins_some_key(prefix)
-
-    def _begins_some_key(self, prefix: str) -> bool:
-        return _begins_some(self._keys, prefix)
+        return any(key.startswith(prefix) for key in self._index)
 
     def country_of_demonym(self, word: str) -> str | None:
         """The ISO2 code of the country a nationality adjective names ("Syrian",
@@ -412,9 +409,3 @@ def _prefer_focus(
         for e in entries
         if e.kind != "city" or e.country in focus or (not arabic and e.population > largest)
     )
-
-
-def _begins_some(keys: list[str], prefix: str) -> bool:
-    """Whether some string of the sorted ``keys`` starts with ``prefix``."""
-    at = bisect.bisect_left(keys, prefix)
-    return at < len(keys) and keys[at].startswith(prefix)

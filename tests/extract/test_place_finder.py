@@ -106,6 +106,25 @@ def test_every_indexed_name_ends_with_a_word_that_may_end_one(gazetteer: Gazette
     assert all(gazetteer.may_end_name(word) for word in last_words)
 
 
+def test_every_indexed_name_begins_with_words_that_may_begin_one(gazetteer: Gazetteer) -> None:
+    keys = list(gazetteer.names())
+    assert all(gazetteer.may_begin_name(key.split(" ")[0]) for key in keys)
+    pairs = {tuple(key.split(" ")[:2]) for key in keys if " " in key}
+    assert all(gazetteer.may_begin_words(first, second) for first, second in pairs)
+
+
+@pytest.mark.parametrize("word", ["\ufdfa", "\ufdfaعلیه", "x\ufdfa"])
+def test_a_word_that_spells_several_is_judged_against_every_key(
+    gazetteer: Gazetteer, word: str
+) -> None:
+    """A ligature's key has spaces (ﷺ); the sets of word starts and ends cannot answer."""
+    key = name_key(word)
+    assert " " in key
+    keys = list(gazetteer.names())
+    assert gazetteer.may_begin_name(word) is any(k.startswith(key) for k in keys)
+    assert gazetteer.may_end_name(word) is any(k.endswith(key) for k in keys)
+
+
 #: Letters of every kind :func:`name_key` treats: Latin with accents, Arabic letters
 #: that fold (ة أ ي ك), Persian letters, a vowel mark, tatweel, the modifier letters
 #: of transliteration it drops (ʻ ʼ), a ligature NFKC spells as several words (ﷺ),
