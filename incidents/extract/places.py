@@ -11,7 +11,7 @@ with Syria mentioned).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
@@ -91,19 +91,22 @@ class PlaceFinder:
         "the village of ..."), so that "شهر هرات" is still Herat, Afghanistan.
         """
         is_minor = self.gazetteer.is_minor
-        minor_seen = False
+        minor_at: set[int] = set()  # starts where a minor town was passed over
 
         def known(candidates: tuple[GazetteerEntry, ...], start: int) -> tuple[GazetteerEntry, ...]:
-            nonlocal minor_seen
             kept = tuple(c for c in candidates if not is_minor(c))
-            minor_seen = minor_seen or len(kept) < len(candidates)
+            if len(kept) < len(candidates):
+                minor_at.add(start)
             return kept
 
         scan = self._scan(doc)
-        mentions = self.find(doc, text, known, scan)
+        read: dict[int, PlaceMention | None] = {}
+        mentions = self.find(doc, text, known, scan, read)
         countries = self.countries(mentions, doc, scan) | set(context)
-        if not minor_seen:
+        if not minor_at:
             return mentions, countries
+        # Where no minor town was passed over, the second reading finds what the first did.
+        same = {start: found for start, found in read.items() if start not in minor_at}
 
         def admitted(
             candidates: tuple[GazetteerEntry, ...], start: int
@@ -121,7 +124,7 @@ class PlaceFinder:
                 kept.append(candidate)
             return tuple(kept)
 
-        return self.find(doc, text, admitted, scan), countries
+        return self.find(doc, text, admitted, scan, replay=same), countries
 
     def _scan(self, doc: Doc) -> _Scan:
         """What :meth:`find` reads of ``doc``, in one ``Doc.to_array`` call."""
@@ -147,10 +150,14 @@ class PlaceFinder:
         accept: Callable[[tuple[GazetteerEntry, ...], int], tuple[GazetteerEntry, ...]]
         | None = None,
         scan: _Scan | None = None,
+        read: dict[int, PlaceMention | None] | None = None,
+        replay: Mapping[int, PlaceMention | None] | None = None,
     ) -> list[PlaceMention]:
         """Every gazetteer name in ``doc``, longest match first, with its role;
         ``accept`` keeps the candidates of a name starting at a token (all: None);
-        ``scan`` is the doc's :meth:`_scan` when already read.
+        ``scan`` is the doc's :meth:`_scan` when already read. ``read`` is filled with
+        the name (or None) found at each token a name was looked for from; ``replay``
+        gives such findings that hold for this ``accept`` too, taken as they are.
 
         Candidate surfaces are cut from ``doc.text`` by the tokens' character offsets
         (what ``Span.text`` would give), without building a span per n-gram tried.
@@ -176,10 +183,17 @@ class PlaceFinder:
         for start in scan.flagged:
             if start < covered:
                 continue
+            if replay is not None and start in replay:
+                again = replay[start]
+                if again is not None:
+                    mentions.append(again)
+                    covered = again.end
+                continue
             # Hyphens are tokens of their own: "Pul-e-Khumri" is five tokens, one name.
             stop = min(start + 2 * longest, size)
             seen = hyphens[stop - 1] - (hyphens[start - 1] if start else 0)
             several: bool | None = None  # whether a name of several tokens may start here
+            found: PlaceMention | None = None
             for n in range(min(longest + 2 * seen, stop - start), 0, -1):
                 last = start + n - 1
                 if n > 1:
@@ -201,9 +215,12 @@ class PlaceFinder:
                     candidates = accept(candidates, start)
                 if candidates:
                     role = _role(words, start, start + n, lex)
-                    mentions.append(PlaceMention(start, start + n, candidates, role, surface))
+                    found = PlaceMention(start, start + n, candidates, role, surface)
+                    mentions.append(found)
                     covered = start + n
                     break
+            if read is not None:
+                read[start] = found
         return mentions
 
     def _may_go_on(

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from incidents.normalize.folding import fold
 
@@ -96,10 +96,10 @@ def _toggle_article(word: str) -> str | None:
     return _ARTICLE + word if len(word) >= MIN_KEY_LENGTH else None
 
 
-@dataclass(frozen=True, slots=True)
-class Variant:
+class Variant(NamedTuple):
     """A form to try for a surface not found as written; ``added_article`` is True
-    when ال was added rather than removed or a proclitic stripped."""
+    when ال was added rather than removed or a proclitic stripped. (A named tuple:
+    the gazetteer's lexeme flags make several for every new Arabic word.)"""
 
     key: str
     added_article: bool
