@@ -101,7 +101,14 @@ def find_figures(sentence: Span, lex: Lexicon) -> list[Figure]:
     words = lowers(sentence.doc)[sentence.start : sentence.end]
     figures: list[Figure] = []
     i = 0
+    memo = lex.counting_words
     while i < len(words):
+        counting = memo.get(words[i])
+        if counting is None:
+            counting = memo.remember(words[i], _may_count(words[i], lex))
+        if not counting:
+            i += 1  # what every branch below does with such a word
+            continue
         word = lex.strip_clitic(words[i])
         if word in lex.duals:
             kind, dual = lex.duals[word]
@@ -169,6 +176,22 @@ def find_figures(sentence: Span, lex: Lexicon) -> list[Figure]:
         if not _counts_a_unit(words, i, lex):  # "a 19-year-old", "مرد ۷۰ ساله", "از دو طرف"
             figures.append(Figure(start, i, total))
     return figures
+
+
+def _may_count(lower: str, lex: Lexicon) -> bool:
+    """Whether :func:`find_figures` may read anything from the word ``lower``: a dual,
+    a vague count, a teen, an Arabic singular person (bare, accusative or definite), a
+    determiner, or a number. Any other word it passes over."""
+    word = lex.strip_clitic(lower)
+    if word in lex.duals or word in lex.vague or word in lex.teens or word in lex.determiners:
+        return True
+    if lex.lang == "ar" and (
+        word in lex.singular_persons
+        or (word.endswith("ا") and word[:-1] in lex.singular_persons)
+        or (word.startswith("ال") and word[2:] in lex.singular_persons)
+    ):
+        return True
+    return _number_value(lower, lex) is not None
 
 
 #: Arabic passive casualty verbs (folded) after which a definite singular person is

@@ -51,11 +51,13 @@ class Lexicon:
     #: where, not whence.
     proximity: frozenset[str] = frozenset()
     #: Words read before, remembered (news repeats its words): :meth:`strip_clitic`'s
-    #: results, and the number values :mod:`incidents.extract.counts` reads.
+    #: results, and what :mod:`incidents.extract.counts` reads of them.
     stripped: BoundedMemo[str, str] = field(default_factory=_memo, compare=False, repr=False)
     number_values: BoundedMemo[str, int | None] = field(
         default_factory=_memo, compare=False, repr=False
     )
+    #: Whether the figure reader may read anything from a word, per word.
+    counting_words: BoundedMemo[str, bool] = field(default_factory=_memo, compare=False, repr=False)
 
     def strip_clitic(self, word: str) -> str:
         """Drop one Arabic proclitic (و ف ب ل) when the rest is a known word or a number."""

@@ -190,8 +190,10 @@ _SAME_DAY = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)
 def refers_to_the_same_day(folded_sentence: str) -> bool:
-    """Whether the sentence places its event on a day told before ("the same day")."""
+    """Whether the sentence places its event on a day told before ("the same day").
+    Remembered: the reader of a sentence's events and of its date both ask."""
     return _SAME_DAY.search(folded_sentence) is not None
 
 
