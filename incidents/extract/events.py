@@ -687,23 +687,26 @@ def _event(
 
 def _triggers(spans: list[Span], sentence: Span, lang: str = "") -> list[Span]:
     """Event triggers of a sentence outside hedged or questioned clauses, one per type region."""
-    hedges = [s for s in spans if s.label_ in CLAUSE_BLOCKERS]
-    frames = [s for s in spans if s.label_ == FRAME]
+    labelled = [(span, span.label_) for span in spans]  # each span's label read once
+    by_label: dict[str, list[Span]] = {}
+    for span, label in labelled:
+        by_label.setdefault(label, []).append(span)
+    hedges = [s for label in CLAUSE_BLOCKERS for s in by_label.get(label, ())]
+    frames = by_label.get(FRAME, [])
     reach = (FRAME_REACH.get(lang, DEFAULT_FRAME_REACH), FRAME_REACH_BEFORE.get(lang, 0))
-    intents = [s for s in spans if s.label_ == INTENT]
-    threats = [s for s in spans if s.label_ == THREAT]
-    defused = any(s.label_ in (DEFUSED, ACCIDENT) for s in spans)
-    masks = [s for s in spans if s.label_ == MASK]
+    intents = by_label.get(INTENT, [])
+    threats = by_label.get(THREAT, [])
+    defused = DEFUSED in by_label or ACCIDENT in by_label
+    masks = by_label.get(MASK, [])
+    named = [(span, label) for span, label in labelled if label in EVENT_LABELS]
     breaks: list[int] | None = None  # read once, when a trigger needs its clause
-    chosen: list[Span] = []
-    for span in sorted(spans, key=lambda s: (s.start, s.end)):
-        if span.label_ not in EVENT_LABELS:
-            continue
+    chosen: list[tuple[Span, str]] = []
+    for span, label in sorted(named, key=lambda pair: (pair[0].start, pair[0].end)):
         if any(m.start <= span.start < m.end or span.start <= m.start < span.end for m in masks):
             continue
         if span.id_ in ACTIVE_ONLY and any(t.lower_ in _PASSIVE for t in span):
             continue  # "gunmen had been killed": the gunmen are the dead, not the shooters
-        if defused and span.label_ in BLAST_TYPES:
+        if defused and label in BLAST_TYPES:
             continue
         if breaks is None:
             breaks = _clause_breaks(sentence)
@@ -715,16 +718,16 @@ def _triggers(spans: list[Span], sentence: Span, lang: str = "") -> list[Span]:
         if any(_framed(f, span, clause, reach) for f in frames):
             continue
         # A deployment "in response to a threat" is still a deployment (EVENTS.md).
-        deployment = span.label_ == EventType.SECURITY_DEPLOYMENT
+        deployment = label == EventType.SECURITY_DEPLOYMENT
         if not deployment and any(clause[0] <= t.start <= span.start for t in threats):
             continue
-        if any(c.label_ == span.label_ and c.start <= span.start < c.end for c in chosen):
+        if any(c_label == label and c.start <= span.start < c.end for c, c_label in chosen):
             continue
-        chosen.append(span)
-    if any(s.label_ == EventType.AIRSTRIKE for s in chosen):
+        chosen.append((span, label))
+    if any(label == EventType.AIRSTRIKE for _, label in chosen):
         # "قصفت طائرات حربية": a bombardment by aircraft is the air strike itself.
-        chosen = [s for s in chosen if s.id_ not in GENERIC_BOMBARDMENT]
-    return chosen
+        return [s for s, _ in chosen if s.id_ not in GENERIC_BOMBARDMENT]
+    return [s for s, _ in chosen]
 
 
 def _hedges(hedge: Span, trigger: Span, clause: tuple[int, int]) -> bool:
