@@ -332,14 +332,13 @@ def _may_start_name(word: str, getters: dict[int, Callable[[str], Any]], lex: Le
     not punctuation, space, a number or a line break; in English, capitalized and not
     a word of speech ("Said"). ``getters`` are the vocabulary's lexeme attribute
     functions, which give its tokens their ``is_punct`` and the rest."""
+    if lex.lang == "en" and not (getters[IS_TITLE](word) or getters[IS_UPPER](word)):
+        return False  # most English words, turned away first
     if getters[IS_PUNCT](word) or getters[IS_SPACE](word) or getters[LIKE_NUM](word):
         return False
     if "\n" in word:
         return False
-    if lex.lang == "en":
-        capital = getters[IS_TITLE](word) or getters[IS_UPPER](word)
-        return bool(capital) and getters[LOWER](word) not in lex.speech
-    return True
+    return lex.lang != "en" or getters[LOWER](word) not in lex.speech
 
 
 _UNSET = object()
