@@ -74,6 +74,7 @@ class Gazetteer:
         "_index",
         "_key_memo",
         "_last_word_ends",
+        "_last_words",
         "_max_tokens",
         "_memo",
         "_minor",
@@ -112,6 +113,7 @@ class Gazetteer:
             for first, second in (key.split(" ")[:2],)
             for n in range(1, len(second) + 1)
         )
+        self._last_words = frozenset(key.rpartition(" ")[2] for key in index if " " in key)
         self._last_word_ends = frozenset(
             last[-n:]
             for key in index
@@ -268,9 +270,11 @@ class Gazetteer:
             return True
         if " " not in key:  # a suffix of some key's last word
             return key in self._last_word_ends
-        # A word's key has a space only when a ligature spells several words (ﷺ):
-        # rare enough for a scan of every key, remembered by the lexeme flag that asks.
-        return any(indexed.endswith(key) for indexed in self._index)
+        # A word with a hyphen ("pro-government") or a ligature (ﷺ) has a key of
+        # several words: it ends a name only if its last word ends one of several.
+        if key.rpartition(" ")[2] not in self._last_words:
+            return False
+        return any(indexed.endswith(key) for indexed in self._index)  # rare: scan
 
     def may_begin_words(self, first: str, second: str) -> bool:
         """Whether a name of several words may begin with the keys ``first`` and
@@ -290,12 +294,16 @@ class Gazetteer:
 
     def _begins_some_word(self, prefix: str) -> bool:
         """Whether some indexed key begins with ``prefix``: one set lookup when it has
-        no space (a start of some key's first word). A word's key has a space only
-        when a ligature spells several words (ﷺ), so the other case is rare enough
-        for a scan of every key, remembered by the lexeme flags that ask."""
+        no space (a start of some key's first word) or two words. A word's key has
+        more only when hyphens or a ligature join several (ﷺ): those whose first two
+        words begin a name are rare enough for a scan of every key."""
         if " " not in prefix:
             return prefix in self._first_word_starts
-        return any(key.startswith(prefix) for key in self._index)
+        first, _, rest = prefix.partition(" ")
+        second, _, more = rest.partition(" ")
+        if f"{first} {second}" not in self._two_word_starts:
+            return False
+        return not more or any(key.startswith(prefix) for key in self._index)
 
     def country_of_demonym(self, word: str) -> str | None:
         """The ISO2 code of the country a nationality adjective names ("Syrian",
