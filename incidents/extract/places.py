@@ -395,10 +395,9 @@ class _Scan:
 class _Words:
     """The words of a doc read from its arrays, without a ``Token`` per word."""
 
-    __slots__ = ("doc", "lowers", "orths", "strings")
+    __slots__ = ("lowers", "orths", "strings")
 
     def __init__(self, doc: Doc, orths: list[int], lowers: list[int]) -> None:
-        self.doc = doc
         self.orths = orths
         self.lowers = lowers
         self.strings = doc.vocab.strings
