@@ -87,9 +87,10 @@ class RuleMatcher:
         self._head_length = min(self._start_lengths, default=1)
         self._start_heads = frozenset(w[: self._head_length] for w in self._starts)
         self._memo: BoundedMemo[str, frozenset[int]] = BoundedMemo(MEMO_LIMIT)
-        self._key_memo: BoundedMemo[int, tuple[frozenset[int], tuple[int, ...]]] = BoundedMemo(
+        self._key_memo: BoundedMemo[int, tuple[frozenset[int], tuple[_Plan, ...]]] = BoundedMemo(
             MEMO_LIMIT
         )
+        self._plans = [_plan(index, rule) for index, rule in enumerate(self.rules)]
         self.flag = vocab.add_flag(self._is_rule_word)
 
     def _sets_of(self, lower: str) -> frozenset[int]:
@@ -117,7 +118,7 @@ class RuleMatcher:
         lowers = columns[:, 1].tolist()
         strings = doc.vocab.strings
         accepts: dict[int, frozenset[int]] = {}
-        starting: list[tuple[int, tuple[int, ...]]] = []
+        starting: list[tuple[int, tuple[_Plan, ...]]] = []
         for i in candidates:
             word = self._key_memo.get(lowers[i])
             if word is None:
@@ -129,20 +130,17 @@ class RuleMatcher:
         found: set[tuple[int, int, int]] = set()
         rules = self.rules
         present = frozenset().union(*accepts.values())
-        for i, indices in starting:
+        for i, plans in starting:
             following = accepts.get(i + 1, ())
-            for index in indices:
-                rule = rules[index]
-                steps = rule.steps
-                if len(steps) == 1:
+            for index, next_set, required in plans:
+                if next_set == _ALONE:
                     found.add((i, i + 1, index))
                     continue
-                second = steps[1]
-                if second.low and second.word_set >= 0 and second.word_set not in following:
+                if next_set >= 0 and next_set not in following:
                     continue  # the word the rule needs next is not there
-                if not rule.required <= present:
+                if not required <= present:
                     continue  # a word the rule needs is nowhere in the text
-                for end in _ends(steps, i + 1, accepts, size):
+                for end in _ends(rules[index].steps, i + 1, accepts, size):
                     found.add((i, end, index))
         spans = {
             Span(doc, start, end, label=self._names[i][0], span_id=self._names[i][1])
@@ -151,12 +149,29 @@ class RuleMatcher:
         doc.spans[self.spans_key] = sorted(spans)
         return doc
 
-    def _word_of(self, lower: int, strings: StringStore) -> tuple[frozenset[int], tuple[int, ...]]:
+    def _word_of(
+        self, lower: int, strings: StringStore
+    ) -> tuple[frozenset[int], tuple[_Plan, ...]]:
         """For the lower-cased word whose string-store key is ``lower``: the word sets
-        that accept it (:meth:`_sets_of`), and the rules that may start with it."""
+        that accept it (:meth:`_sets_of`), and a plan of each rule that may start with
+        it (:meth:`_plan`)."""
         sets = self._sets_of(strings[lower])
-        starts = tuple(sorted(i for word_set in sets for i in self.by_first.get(word_set, ())))
-        return self._key_memo.remember(lower, (sets, starts))
+        starts = sorted(i for word_set in sets for i in self.by_first.get(word_set, ()))
+        return self._key_memo.remember(lower, (sets, tuple(self._plans[i] for i in starts)))
+
+
+#: A rule as the matcher first judges it where its first word stands: its index, the
+#: word set its next token must be in (-1: any; ``_ALONE``: the rule is that one
+#: word), and the word sets it needs somewhere.
+_Plan = tuple[int, int, frozenset[int]]
+_ALONE = -2
+
+
+def _plan(index: int, rule: _Compiled) -> _Plan:
+    if len(rule.steps) == 1:
+        return index, _ALONE, rule.required
+    second = rule.steps[1]
+    return index, second.word_set if second.low else -1, rule.required
 
 
 def _ends(
