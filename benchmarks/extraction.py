@@ -47,7 +47,12 @@ def bench_extraction(repeats: int = 3) -> list[str]:
     times faster than the first, since every token string is then a cache hit, which
     no nightly batch of new articles sees. So both are warmed on one fold of the
     documents (the vocabulary and the cache of common words fill as in a long run), and
-    each later fold is read once by each, the blank tokenizer first.
+    each later fold is read once by each.
+
+    The two take turns batch by batch (the blank tokenizer first), and each one's time
+    over a fold is the sum of its batches: on a shared machine whose speed drifts by a
+    fifth within seconds, timing one whole fold and then the other measured the drift
+    as much as the code.
     """
     documents = _documents() + [gold.document for gold in load_probe()]
     extractor = Extractor.build(load_gazetteer(cache_dir=default_cache_dir()))
@@ -75,8 +80,11 @@ def bench_extraction(repeats: int = 3) -> list[str]:
     ratios = []
     for number, fold in enumerate(folds, 1):
         chars = sum(len(d.text) for d in fold)
-        baseline = best_of(1, lambda fold=fold: tokenize(fold))
-        measured = best_of(1, lambda fold=fold: extract(fold))
+        baseline = measured = 0.0
+        for at in range(0, len(fold), FILE_BATCH):
+            batch = fold[at : at + FILE_BATCH]
+            baseline += best_of(1, lambda batch=batch: tokenize(batch))
+            measured += best_of(1, lambda batch=batch: extract(batch))
         ratios.append(baseline / measured)
         lines.append(
             f"fold {number}: {chars:,} chars; blank tokenizer {chars / baseline:,.0f} chars/s, "
