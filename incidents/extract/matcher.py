@@ -23,7 +23,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import numpy as np
 from spacy.attrs import LOWER
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
@@ -113,14 +112,15 @@ class RuleMatcher:
         return bool(self._sets_of(lower))
 
     def __call__(self, doc: Doc) -> Doc:
-        columns = doc.to_array([self.flag, LOWER])
-        candidates = np.flatnonzero(columns[:, 0]).tolist()
-        lowers = columns[:, 1].tolist()
+        flags, lowers = doc.to_array([self.flag, LOWER]).T.tolist()  # lists beat arrays here
         strings = doc.vocab.strings
+        memo = self._key_memo
         accepts: dict[int, frozenset[int]] = {}
         starting: list[tuple[int, tuple[_Plan, ...]]] = []
-        for i in candidates:
-            word = self._key_memo.get(lowers[i])
+        for i, flag in enumerate(flags):
+            if not flag:
+                continue
+            word = memo.get(lowers[i])
             if word is None:
                 word = self._word_of(lowers[i], strings)
             accepts[i] = word[0]
