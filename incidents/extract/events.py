@@ -67,6 +67,9 @@ DEFUSED = "DEFUSED"
 BLAST_TYPES = frozenset({EventType.EXPLOSION, EventType.SUICIDE_BOMBING, EventType.SHELLING})
 #: "وقف إطلاق النار" (ceasefire): the words of an event inside a phrase that is not one.
 MASK = "MASK"
+#: "Police and rescue teams were deployed": a security force deployed beside the
+#: rescuers lifts the mask that a deployment of rescuers alone sets.
+MASK_LIFTED = "MASK_LIFTED"
 #: "a gas cylinder exploded": an accident, not a security event.
 ACCIDENT = "ACCIDENT"
 #: Cues whose reach a contrast ends ("blamed a gas leak, but a bomb caused the blast").
@@ -697,7 +700,8 @@ def _triggers(spans: list[Span], sentence: Span, lang: str = "") -> list[Span]:
     intents = by_label.get(INTENT, [])
     threats = by_label.get(THREAT, [])
     defused = DEFUSED in by_label or ACCIDENT in by_label
-    masks = by_label.get(MASK, [])
+    lifts = by_label.get(MASK_LIFTED, [])
+    masks = [m for m in by_label.get(MASK, []) if not any(u.start < m.start < u.end for u in lifts)]
     named = [(span, label) for span, label in labelled if label in EVENT_LABELS]
     breaks: list[int] | None = None  # read once, when a trigger needs its clause
     chosen: list[tuple[Span, str]] = []

@@ -210,6 +210,22 @@ CASES = [
         [],
         id="aid-deployed",
     ),
+    # A security force deployed beside the rescuers is a deployment all the same.
+    pytest.param(
+        "Police and rescue teams were deployed in Kirkuk after the floods.",
+        [("security_deployment", "Kirkuk", None, None)],
+        id="police-and-rescuers-deployed",
+    ),
+    pytest.param(
+        "Soldiers, medical crews were quickly deployed across Basra on Friday.",
+        [("security_deployment", "Basra", None, None)],
+        id="soldiers-and-medics-deployed",
+    ),
+    pytest.param(
+        "Rescue teams and medical staff were deployed to Mosul after the floods.",
+        [],
+        id="rescuers-alone-deployed",
+    ),
     pytest.param(
         "The interior ministry rejected opposition assertions that police had shot "
         "protesters in Basra.",
