@@ -27,6 +27,8 @@ from incidents.geocode.curated import load_place_types, load_vicinity_words
 from incidents.geocode.names import is_arabic_script, name_key
 
 EVENT_ROLE = "event"
+#: Where a doc's :meth:`PlaceFinder._scan` is kept.
+_SCAN = "incidents.place_scan"
 #: Most words (and pairs of words) a place finder remembers the keys of before it
 #: starts over.
 MEMO_LIMIT = 200_000
@@ -64,6 +66,8 @@ class PlaceFinder:
             lambda word: _may_start_name(word, getters, lex) and gazetteer.may_begin_name(word)
         )
         self._end_flag = vocab.add_flag(gazetteer.may_end_name)
+        # Where a doc's scan is kept: the flags it holds are this finder's own.
+        self._scan_key = f"{_SCAN}.{self._name_flag}"
         self._place_words = frozenset(
             name_key(word) for word in load_place_types().get(lex.lang, ())
         )
@@ -99,10 +103,9 @@ class PlaceFinder:
                 minor_at.add(start)
             return kept
 
-        scan = self._scan(doc)
         read: dict[int, PlaceMention | None] = {}
-        mentions = self.find(doc, text, known, scan, read)
-        countries = self.countries(mentions, doc, scan) | set(context)
+        mentions = self.find(doc, text, known, read)
+        countries = self.countries(mentions, doc) | set(context)
         if not minor_at:
             return mentions, countries
         # Where no minor town was passed over, the second reading finds what the first did.
@@ -124,10 +127,18 @@ class PlaceFinder:
                 kept.append(candidate)
             return tuple(kept)
 
-        return self.find(doc, text, admitted, scan, replay=same), countries
+        return self.find(doc, text, admitted, replay=same), countries
 
     def _scan(self, doc: Doc) -> _Scan:
-        """What :meth:`find` reads of ``doc``, in one ``Doc.to_array`` call."""
+        """What :meth:`find` and :meth:`countries` read of ``doc``, in one
+        ``Doc.to_array`` call, once per doc (kept in its ``user_data``: both readings
+        of :meth:`locate` and every :meth:`countries_for` ask again)."""
+        found = doc.user_data.get(self._scan_key)
+        if found is None:
+            found = doc.user_data[self._scan_key] = self._read_scan(doc)
+        return found  # type: ignore[no-any-return]
+
+    def _read_scan(self, doc: Doc) -> _Scan:
         columns = doc.to_array(
             [self._name_flag, self._end_flag, self._demonym_flag, IDX, LENGTH, ORTH, LOWER]
         )
@@ -149,13 +160,12 @@ class PlaceFinder:
         text: str | None = None,
         accept: Callable[[tuple[GazetteerEntry, ...], int], tuple[GazetteerEntry, ...]]
         | None = None,
-        scan: _Scan | None = None,
         read: dict[int, PlaceMention | None] | None = None,
         replay: Mapping[int, PlaceMention | None] | None = None,
     ) -> list[PlaceMention]:
         """Every gazetteer name in ``doc``, longest match first, with its role;
-        ``accept`` keeps the candidates of a name starting at a token (all: None);
-        ``scan`` is the doc's :meth:`_scan` when already read. ``read`` is filled with
+        ``accept`` keeps the candidates of a name starting at a token (all: None).
+        ``read`` is filled with
         the name (or None) found at each token a name was looked for from; ``replay``
         gives such findings that hold for this ``accept`` too, taken as they are.
 
@@ -164,7 +174,7 @@ class PlaceFinder:
         ``text`` is the doc's text when the caller has it (``Doc.text`` joins tokens).
         """
         gazetteer, lex = self.gazetteer, self.lex
-        scan = self._scan(doc) if scan is None else scan
+        scan = self._scan(doc)
         if not scan.flagged:
             return []
         begins, ends, hyphens, may_end, words = (
@@ -258,20 +268,17 @@ class PlaceFinder:
 
         return key
 
-    def countries(
-        self, mentions: Sequence[PlaceMention], doc: Doc, scan: _Scan | None = None
-    ) -> set[str]:
+    def countries(self, mentions: Sequence[PlaceMention], doc: Doc) -> set[str]:
         """Countries a text is about: named outright, through a demonym ("زن سوری" →
         SY), or through a name that exists in one country only ("أبين" says Yemen, so
-        "زنجبار" beside it is Zinjibar, not Zanzibar). Minor towns say nothing.
-        ``scan`` is the doc's :meth:`_scan` when already read."""
+        "زنجبار" beside it is Zinjibar, not Zanzibar). Minor towns say nothing."""
         is_minor = self.gazetteer.is_minor
         countries = {c.country for m in mentions for c in m.candidates if c.kind == "country"}
         for mention in mentions:
             known = {c.country for c in mention.candidates if not is_minor(c)}
             if len(known) == 1:
                 countries |= known
-        scan = self._scan(doc) if scan is None else scan
+        scan = self._scan(doc)
         for i in scan.demonyms:
             code = self.gazetteer.country_of_demonym(scan.words.text(i))
             if code:

@@ -261,13 +261,14 @@ def _relative_days(text: str, published: dt.date) -> list[_RelativeDay]:
     spans: list[tuple[int, int]] = []
     # "سه شنبه" (Tuesday) written with a space is one word (offsets after it shift by one).
     joined = _PERSIAN_WEEKDAY_SPACE.sub(r"\1شنبه", text) if "شنبه" in text else text
-    read: list[list[re.Match[str]]] = []  # the words of the text, split when first needed
+    split: tuple[list[re.Match[str]], list[int]] | None = None  # words, when first needed
 
     def said(start: int, end: int) -> bool:
-        if not read:
-            read.append(list(_WORD.finditer(joined)))
-        words = read[0]
-        starts = [w.start() for w in words]
+        nonlocal split
+        if split is None:
+            matches = list(_WORD.finditer(joined))
+            split = matches, [w.start() for w in matches]
+        words, starts = split
         first = bisect_left(starts, start)
         last = bisect_left(starts, end)
         around = words[max(0, first - _SAYING_REACH) : first] + words[last : last + _SAYING_REACH]
